@@ -37,8 +37,10 @@ public struct Number: Sendable {
             return
         }
         guard let double = Double(text) else { return nil }
-        if let exact = Number.exactInteger(fromDecimal: text) {
-            self.init(exact)
+        // `1.0` and `1e3` are the integers 1 and 1000; larger exponent
+        // literals such as `2e308` keep their text.
+        if let exact = Number.exactInteger(fromDecimal: text), let small = Int(exactly: exact) {
+            self.init(small)
             return
         }
         self.init(double, literal: text)
@@ -97,26 +99,55 @@ public struct Number: Sendable {
         }
     }
 
-    /// Formats a double the way Go's `strconv.FormatFloat(f, 'g', -1, 64)`
-    /// does for JSON: integral values without exponent up to 1e21.
+    /// Formats a double as Go's encoding/json does: plain decimal notation
+    /// for magnitudes in [1e-6, 1e21), exponent notation outside, shortest
+    /// digits that round-trip.
     public static func format(_ d: Double) -> String {
         if d.isNaN { return "NaN" }
         if d.isInfinite { return d < 0 ? "-Inf" : "+Inf" }
-        if d == d.rounded(.towardZero), abs(d) < 1e21 {
-            if let big = Optional(BigInt(d)) { return String(big) }
+        if d == 0 { return "0" }
+        let magnitude = abs(d)
+        let (digits, exponent) = shortestDigits(magnitude)
+        let sign = d < 0 ? "-" : ""
+        if magnitude < 1e-6 || magnitude >= 1e21 {
+            var mantissa = String(digits.first!)
+            if digits.count > 1 { mantissa += "." + digits.dropFirst() }
+            let e = exponent - 1
+            let expText = String(abs(e))
+            return sign + mantissa + "e" + (e < 0 ? "-" : "+") + (expText.count < 2 ? "0" + expText : expText)
         }
-        var s = "\(d)"
-        // Swift prints 1e-07 as "1e-07"; Go prints "1e-07" too. Normalise "1.0e+20" style.
-        if let eIndex = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            var mantissa = String(s[..<eIndex])
-            var exponent = String(s[s.index(after: eIndex)...])
-            if mantissa.hasSuffix(".0") { mantissa.removeLast(2) }
-            var sign = "+"
-            if exponent.hasPrefix("-") { sign = "-"; exponent.removeFirst() } else if exponent.hasPrefix("+") { exponent.removeFirst() }
-            if exponent.count < 2 { exponent = "0" + exponent }
-            s = mantissa + "e" + sign + exponent
+        // value = 0.DIGITS × 10^exponent
+        if exponent <= 0 {
+            return sign + "0." + String(repeating: "0", count: -exponent) + digits
         }
-        return s
+        if exponent >= digits.count {
+            return sign + digits + String(repeating: "0", count: exponent - digits.count)
+        }
+        let i = digits.index(digits.startIndex, offsetBy: exponent)
+        return sign + digits[..<i] + "." + digits[i...]
+    }
+
+    /// Shortest round-trip decimal digits of a positive double and the
+    /// exponent e such that value = 0.DIGITS × 10^e.
+    private static func shortestDigits(_ d: Double) -> (String, Int) {
+        let text = "\(d)"
+        var mantissa = text
+        var exp = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = String(text[..<e])
+            exp = Int(text[text.index(after: e)...]) ?? 0
+        }
+        var intPart = mantissa
+        var fracPart = ""
+        if let dot = mantissa.firstIndex(of: ".") {
+            intPart = String(mantissa[..<dot])
+            fracPart = String(mantissa[mantissa.index(after: dot)...])
+        }
+        var digits = intPart + fracPart
+        var pointPosition = intPart.count + exp
+        while digits.hasPrefix("0") && digits.count > 1 { digits.removeFirst(); pointPosition -= 1 }
+        while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
+        return (digits, pointPosition)
     }
 
     static func isJSONNumber(_ text: String) -> Bool {

@@ -7,7 +7,7 @@ import Yams
 /// `null`, ...); numbers stay exact. Alias expansion is bounded so a
 /// "billion laughs" document fails with an error instead of exhausting memory.
 public enum YAMLReader {
-    public static let defaultMaxNodes = 5_000_000
+    public static let defaultMaxNodes = 1_000_000
     public static let defaultMaxDepth = 1_000
 
     /// One document of a YAML stream.
@@ -55,7 +55,7 @@ public enum YAMLReader {
         }
         switch node {
         case .scalar(let scalar):
-            return try scalarValue(scalar, file: file)
+            return scalarValue(scalar, tag: node.tag.rawValue)
         case .sequence(let sequence):
             var items: [Value] = []
             items.reserveCapacity(sequence.count)
@@ -90,9 +90,10 @@ public enum YAMLReader {
         }
     }
 
-    private static func scalarValue(_ scalar: Node.Scalar, file: String) throws -> Value {
+    /// Resolves a scalar by its (implicitly resolved) YAML tag.
+    private static func scalarValue(_ scalar: Node.Scalar, tag: String) -> Value {
         let text = scalar.string
-        switch Tag.Name(rawValue: scalar.tag.rawValue) {
+        switch Tag.Name(rawValue: tag) {
         case .null: return .null
         case .bool: return .bool(["true", "yes", "on", "y"].contains(text.lowercased()))
         case .int:

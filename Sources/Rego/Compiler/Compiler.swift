@@ -47,6 +47,9 @@ final class Compiler {
     func compile() throws -> CompiledPolicy {
         collectRuleNames()
         for (index, module) in modules.enumerated() {
+            // A package exists (as `{}`) even when it defines no rules.
+            var packageNode = root
+            for part in module.package { packageNode = packageNode.child(part) }
             let context = ModuleContext(compiler: self, module: module, index: index)
             for (ruleIndex, rule) in module.rules.enumerated() {
                 compileRule(rule, ruleIndex: ruleIndex, context: context)

@@ -28,7 +28,8 @@ struct ModuleContext {
 
     // MARK: Rules
 
-    func compileRule(_ rule: Rule, path: [String], dynamicParts: [Term], annotations: [Value]) -> CRule? {
+    func compileRule(_ original: Rule, path: [String], dynamicParts: [Term], annotations: [Value]) -> CRule? {
+        let rule = Self.liftingComplexArguments(original)
         let head = rule.head
         let slots = SlotAllocator()
         let scope = Scope(parent: nil, slots: slots)
@@ -63,11 +64,11 @@ struct ModuleContext {
         let keyTerms = dynamicParts.map { compileTerm($0, scope: scope) }
         let element = head.key.map { compileTerm($0, scope: scope) }
         let value: CTerm? = head.value.map { compileTerm($0, scope: scope) }
-        var headSlots: Set<Int> = []
-        for t in keyTerms { headSlots.formUnion(Safety.slots(in: t)) }
-        if let element { headSlots.formUnion(Safety.slots(in: element)) }
-        if let value { headSlots.formUnion(Safety.slots(in: value)) }
-        for slot in headSlots.subtracting(bodyBound).sorted() {
+        var unsafe: Set<Int> = []
+        for t in keyTerms + [element, value].compactMap({ $0 }) where Safety.evaluable(t, bodyBound) == nil {
+            unsafe.formUnion(Safety.slots(in: t).subtracting(bodyBound))
+        }
+        for slot in unsafe.sorted() where slots.names[slot] != "_" {
             compiler.report(RegoError(.unsafeVar, "var \(slots.names[slot]) is unsafe", at: rule.head.location))
         }
         var elses: [(value: CTerm?, body: CBody)] = []
@@ -82,6 +83,39 @@ struct ModuleContext {
         return CRule(kind: kind, path: path, keyTerms: keyTerms, elementTerm: element, valueTerm: value,
                      args: argTerms, body: body, elseBranches: elses, isDefault: rule.isDefault,
                      slotCount: slots.count, location: rule.location, annotations: annotations, module: index)
+    }
+
+    /// OPA rewrites function arguments that are not plain patterns (calls,
+    /// refs, template strings) into a fresh variable plus an equality in
+    /// every body, so they are evaluated after the body binds their vars.
+    static func liftingComplexArguments(_ rule: Rule) -> Rule {
+        guard let args = rule.head.args, args.contains(where: { !isPlainPattern($0) }) else { return rule }
+        var result = rule
+        var extra: [Expr] = []
+        var newArgs: [Term] = []
+        for (i, arg) in args.enumerated() {
+            if isPlainPattern(arg) { newArgs.append(arg); continue }
+            let variable = Term.variable("__arg\(i)__", at: arg.location)
+            newArgs.append(variable)
+            extra.append(Expr(.unify(variable, arg), at: arg.location))
+        }
+        result.head.args = newArgs
+        result.body = rule.body + extra
+        result.elseBranches = rule.elseBranches.map { branch in
+            var b = branch
+            b.body = branch.body + extra
+            return b
+        }
+        return result
+    }
+
+    static func isPlainPattern(_ term: Term) -> Bool {
+        switch term.kind {
+        case .scalar, .variable: return true
+        case .array(let items), .set(let items): return items.allSatisfy(isPlainPattern)
+        case .object(let items): return items.allSatisfy { $0.key.isScalar && isPlainPattern($0.value) }
+        default: return false
+        }
     }
 
     /// Else branches see the function's arguments under the same slots.
@@ -239,17 +273,17 @@ struct ModuleContext {
 
     private func compileWith(_ w: WithModifier, scope: Scope) -> CWith? {
         let parts = w.target.refParts
-        let value = compileTerm(w.value, scope: scope)
         var replacement: Callee?
         if let name = dottedName(w.value), !name.isEmpty, scope.lookup(name.components(separatedBy: ".")[0]) == nil {
             let callee = resolveCallee(w.value, location: w.location, reportUnknown: false)
             switch callee {
-            case .function: replacement = callee
+            case .function(let path) where compiler.isFunction(path): replacement = callee
             case .builtin(let n) where compiler.builtins[n] != nil || EvaluatorBuiltins.arities[n] != nil:
                 replacement = callee
             default: break
             }
         }
+        let value = replacement == nil ? compileTerm(w.value, scope: scope) : .value(.null)
         guard let rootName = parts.first?.variableName else {
             compiler.report(RegoError(.type, "with keyword target must reference existing input, data, or a function", at: w.location))
             return nil

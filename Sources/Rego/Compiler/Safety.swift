@@ -66,11 +66,7 @@ enum Safety {
         case .unify(let a, let b):
             return unify(a, b, bound)
         case .call(_, let args, let output):
-            var gives: Set<Int> = []
-            for arg in args {
-                guard let g = evaluable(arg, bound.union(gives)) else { return nil }
-                gives.formUnion(g)
-            }
+            guard var gives = evaluableInAnyOrder(args, bound) else { return nil }
             if let output {
                 guard let g = pattern(output, bound.union(gives)) else { return nil }
                 gives.formUnion(g)
@@ -190,12 +186,7 @@ enum Safety {
             }
             return gives
         case .call(_, let args, _):
-            var gives: Set<Int> = []
-            for arg in args {
-                guard let g = evaluable(arg, bound.union(gives)) else { return nil }
-                gives.formUnion(g)
-            }
-            return gives
+            return evaluableInAnyOrder(args, bound)
         case .arrayComprehension(_, _, let closure), .setComprehension(_, _, let closure),
              .objectComprehension(_, _, _, let closure):
             return Set(closure).isSubset(of: bound) ? [] : nil
@@ -205,6 +196,19 @@ enum Safety {
             }
             return []
         }
+    }
+
+    /// Terms evaluated in whichever order lets each one run (a ref that
+    /// enumerates `x` lets a sibling operand `x` run after it).
+    static func evaluableInAnyOrder(_ terms: [CTerm], _ bound: Set<Int>) -> Set<Int>? {
+        var gives: Set<Int> = []
+        var pending = terms
+        while !pending.isEmpty {
+            guard let i = pending.firstIndex(where: { evaluable($0, bound.union(gives)) != nil }) else { return nil }
+            gives.formUnion(evaluable(pending[i], bound.union(gives))!)
+            pending.remove(at: i)
+        }
+        return gives
     }
 
     /// Every slot mentioned by an expression (closures of nested bodies included).

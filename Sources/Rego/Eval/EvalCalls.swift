@@ -37,15 +37,15 @@ extension Evaluator {
         case .function(let p): name = "data." + p.joined(separator: ".")
         case .unknown(let n): throw RegoError(.evalType, "undefined function \(n)", at: location)
         }
-        if let mock = scope.mocks[name] {
+        if mockReplacementDepth == 0, let mock = scope.mocks[name] {
             switch mock {
             case .value(let v): try k(v)
             case .function(let replacement):
-                if case .builtin(let replacementName) = replacement, replacementName == name {
-                    try invokeUnmocked(callee, values, location: location, k)
-                } else {
-                    try invokeUnmocked(replacement, values, location: location, k)
-                }
+                // Inside a replacement no mock applies: a mocked function
+                // means the original, and mocks never call other mocks.
+                mockReplacementDepth += 1
+                defer { mockReplacementDepth -= 1 }
+                try invoke(replacement, values, location: location, k)
             }
             return
         }
@@ -75,10 +75,16 @@ extension Evaluator {
         do {
             result = try builtin.body(BuiltinArgs(name: name, values: values), builtinContext)
         } catch let error as BuiltinError {
-            if strict {
-                throw RegoError(error.code == .type ? .evalType : .evalBuiltin, error.message, at: location)
+            switch error.code {
+            case .conflict:
+                throw RegoError(.evalConflict, error.message, at: location)
+            case .type where strict:
+                throw RegoError(.evalType, error.message, at: location)
+            case .builtin where strict:
+                throw RegoError(.evalBuiltin, error.message, at: location)
+            default:
+                return
             }
-            return
         } catch let error as RegoError {
             throw error
         }

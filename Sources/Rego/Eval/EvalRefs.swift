@@ -17,22 +17,31 @@ extension Evaluator {
     }
 
     /// Follows `parts[i...]` into a plain value, enumerating unbound keys.
-    func walk(_ value: Value, _ parts: [CTerm], _ i: Int, _ frame: Frame, _ k: (Value) throws -> Void) throws {
+    /// Inside `data`, an integer key also reads the string key ("2" for 2),
+    /// as OPA's store does.
+    func walk(_ value: Value, _ parts: [CTerm], _ i: Int, _ frame: Frame, inData: Bool = false,
+              _ k: (Value) throws -> Void) throws {
         if i == parts.count { try k(value); return }
         let part = parts[i]
         if case .value(let key) = part {
-            if let child = lookup(value, key) { try walk(child, parts, i + 1, frame, k) }
+            if let child = lookup(value, key, inData: inData) { try walk(child, parts, i + 1, frame, inData: inData, k) }
             return
         }
         if isReady(part, frame) {
             try evalTerm(part, frame) { key in
-                if let child = lookup(value, key) { try walk(child, parts, i + 1, frame, k) }
+                if let child = lookup(value, key, inData: inData) { try walk(child, parts, i + 1, frame, inData: inData, k) }
             }
             return
         }
         try forEachMember(value) { key, child in
-            try unifyValue(part, key, frame) { try walk(child, parts, i + 1, frame, k) }
+            try unifyValue(part, key, frame) { try walk(child, parts, i + 1, frame, inData: inData, k) }
         }
+    }
+
+    private func lookup(_ value: Value, _ key: Value, inData: Bool) -> Value? {
+        if let found = lookup(value, key) { return found }
+        guard inData, case .object = value, case .number(let n) = key, n.isInteger else { return nil }
+        return lookup(value, .string(n.description))
     }
 
     /// `value[key]`: array index, object key, or set membership (the element).
@@ -84,21 +93,30 @@ extension Evaluator {
 
     private func evalDataChild(_ node: DocumentNode, _ path: [String], _ key: Value, _ parts: [CTerm], _ i: Int,
                                _ frame: Frame, _ k: (Value) throws -> Void) throws {
-        if case .string(let name) = key, let child = node.children[name] {
-            try evalData(child, path + [name], parts, i + 1, frame, k)
+        // Names below data are strings; `data[2]` reads the key "2".
+        let name: String? = key.stringValue ?? key.numberValue.flatMap { $0.isInteger ? $0.description : nil }
+        let childPath = name.map { path + [$0] }
+        if let childPath, let replaced = overlayValue(at: childPath) {
+            try walk(replaced, parts, i + 1, frame, k)
             return
         }
-        let childPath: [String]? = key.stringValue.map { path + [$0] }
-        guard let base = baseValue(at: path), let child = lookup(base, key) else {
-            if let childPath, let replaced = overlayValue(at: childPath) {
-                try walk(replaced, parts, i + 1, frame, k)
-            } else if let childPath, hasOverlay(below: childPath) {
-                try walk(applyOverlays(.emptyObject, at: childPath), parts, i + 1, frame, k)
+        let base = baseValue(at: path)
+        let baseChild = base.flatMap { b in lookup(b, key) ?? name.flatMap { lookup(b, .string($0)) } }
+        if let name, let childPath, let child = node.children[name] {
+            // Where base data and a rule define the same document, base data wins.
+            if !child.rules.isEmpty, let baseChild {
+                try walk(applyOverlays(baseChild, at: childPath), parts, i + 1, frame, k)
+            } else {
+                try evalData(child, childPath, parts, i + 1, frame, k)
             }
             return
         }
-        let patched = childPath.map { applyOverlays(child, at: $0) } ?? child
-        try walk(patched, parts, i + 1, frame, k)
+        if let baseChild {
+            let patched = childPath.map { applyOverlays(baseChild, at: $0) } ?? baseChild
+            try walk(patched, parts, i + 1, frame, inData: true, k)
+        } else if let childPath, hasOverlay(below: childPath) {
+            try walk(applyOverlays(.emptyObject, at: childPath), parts, i + 1, frame, k)
+        }
     }
 
     private func childKeys(_ node: DocumentNode, _ path: [String]) -> [Value] {
@@ -140,6 +158,7 @@ extension Evaluator {
             if result == nil {
                 for (name, child) in node.children {
                     if child.rules.isEmpty, child.children.isEmpty, !child.functions.isEmpty { continue }
+                    if !child.rules.isEmpty, dict[.string(name)] != nil { continue }  // base data wins
                     if let v = try fullValue(child, path + [name]) {
                         dict[.string(name)] = v
                     }

@@ -127,8 +127,9 @@ extension Evaluator {
             throw RegoError(.evalType, "undefined function data.\(path.joined(separator: "."))", at: location)
         }
         let key = FunctionCallKey(path: path, args: args)
-        if let cached = scope.functionCache[key] { return cached }
-        guard ruleStack.count < 1_000 else {
+        let cacheable = scope.mocks.isEmpty && mockReplacementDepth == 0
+        if cacheable, let cached = scope.functionCache[key] { return cached }
+        guard ruleStack.count < Self.maxCallDepth else {
             throw RegoError(.evalLimit, "function call depth exceeded", at: location)
         }
         var result: Value?
@@ -147,7 +148,7 @@ extension Evaluator {
             }
         }
         if result == nil, let defaultRule { result = try defaultValue(defaultRule) }
-        scope.functionCache[key] = result
+        if cacheable { scope.functionCache[key] = result }
         return result
     }
 

@@ -20,8 +20,11 @@ final class Evaluator {
     var inProgress: Set<Int> = []
     var depth = 0
     var steps = 0
+    /// Above zero while a `with` replacement function runs.
+    var mockReplacementDepth = 0
 
-    static let maxDepth = 3_000
+    static let maxDepth = 2_000
+    static let maxCallDepth = 250
 
     init(policy: CompiledPolicy, input: Value?, data: Value, options: EvalOptions) {
         self.policy = policy
@@ -109,6 +112,7 @@ final class Evaluator {
             }
         case .every(let key, let value, let domain, let body, _):
             try evalTerm(domain, frame) { d in
+                guard d.isCollection else { return }
                 var allHold = true
                 try forEachMember(d) { kv, v in
                     guard allHold else { return }
@@ -311,7 +315,8 @@ final class Evaluator {
         }
     }
 
-    /// Evaluates terms left to right, calling `k` with each combination.
+    /// Evaluates terms, calling `k` with each combination of their values.
+    /// A term that needs a variable another term binds (`x == xs[x]`) waits.
     func evalTerms(_ terms: [CTerm], _ i: Int, _ acc: [Value], _ frame: Frame, _ k: ([Value]) throws -> Void) throws {
         if i == terms.count { try k(acc); return }
         if case .value(let v) = terms[i] {
@@ -320,11 +325,35 @@ final class Evaluator {
             try evalTerms(terms, i + 1, next, frame, k)
             return
         }
+        if !canEvaluateNow(terms[i], frame),
+           let j = terms[(i + 1)...].firstIndex(where: { canEvaluateNow($0, frame) && !isConstant($0) }) {
+            try evalTerm(terms[j], frame) { _ in
+                try evalTerms(terms, i, acc, frame, k)
+            }
+            return
+        }
         try evalTerm(terms[i], frame) { v in
             var next = acc
             next.reserveCapacity(terms.count)
             next.append(v)
             try evalTerms(terms, i + 1, next, frame, k)
+        }
+    }
+
+    private func isConstant(_ t: CTerm) -> Bool {
+        if case .value = t { return true }
+        return false
+    }
+
+    /// False when evaluating `t` would read an unbound variable directly.
+    func canEvaluateNow(_ t: CTerm, _ frame: Frame) -> Bool {
+        switch t {
+        case .local(let s): return frame.slots[s] != nil
+        case .array(let items), .set(let items): return items.allSatisfy { canEvaluateNow($0, frame) }
+        case .object(let items): return items.allSatisfy { canEvaluateNow($0.0, frame) && canEvaluateNow($0.1, frame) }
+        case .ref(.local(let s), _): return frame.slots[s] != nil
+        case .call(_, let args, _): return args.allSatisfy { canEvaluateNow($0, frame) }
+        default: return true
         }
     }
 

@@ -32,6 +32,9 @@ public struct BuiltinError: Error, Sendable, CustomStringConvertible {
         case type = "eval_type_error"
         /// Any other failure inside a builtin: `eval_builtin_error`.
         case builtin = "eval_builtin_error"
+        /// Several results where one is allowed: `eval_conflict_error`.
+        /// Raised even without strict builtin errors.
+        case conflict = "eval_conflict_error"
     }
 
     public var code: Code
