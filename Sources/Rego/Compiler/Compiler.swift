@@ -56,6 +56,9 @@ final class Compiler {
             }
         }
         checkConflicts(root)
+        if errors.isEmpty {
+            for error in RecursionCheck(root: root).errors() { report(error) }
+        }
         if !errors.isEmpty { throw RegoErrors(Array(errors.prefix(Self.maxErrors))) }
         var counter = 0
         number(root, &counter)

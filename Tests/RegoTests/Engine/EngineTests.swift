@@ -134,3 +134,49 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(try value(e, "a"), try json(#"{"base":1,"r":2}"#))
     }
 }
+
+final class CompilerCheckTests: XCTestCase {
+    func testRecursiveRulesAreRejectedWithTheCycle() {
+        XCTAssertThrowsError(try RegoEngine(sources: [RegoSource(file: "r.rego", text: """
+        package a
+        p if q
+        q if p
+        """)])) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("rego_recursion_error"), text)
+            XCTAssertTrue(text.contains("data.a.p -> data.a.q -> data.a.p") || text.contains("data.a.q -> data.a.p -> data.a.q"), text)
+        }
+    }
+
+    func testRecursiveFunctionIsRejected() {
+        XCTAssertThrowsError(try RegoEngine(sources: [RegoSource(file: "r.rego", text: """
+        package a
+        f(x) := f(x - 1) if x > 0
+        """)])) { error in
+            XCTAssertTrue("\(error)".contains("rego_recursion_error"), "\(error)")
+        }
+    }
+
+    func testConflictingRuleKindsAreRejected() {
+        XCTAssertThrowsError(try RegoEngine(sources: [RegoSource(file: "r.rego", text: """
+        package a
+        p := 1
+        p contains 2
+        """)])) { error in
+            XCTAssertTrue("\(error)".contains("conflicting rules data.a.p found"), "\(error)")
+        }
+    }
+
+    func testParseErrorsCarryFileLineAndColumn() {
+        XCTAssertThrowsError(try RegoEngine(sources: [RegoSource(file: "bad.rego", text: "package a\np if {\n  x := \n}\n")])) { error in
+            XCTAssertTrue("\(error)".contains("bad.rego:"), "\(error)")
+            XCTAssertTrue("\(error)".contains("rego_parse_error"), "\(error)")
+        }
+    }
+
+    func testUndefinedFunctionIsACompileError() {
+        XCTAssertThrowsError(try RegoEngine(sources: [RegoSource(file: "u.rego", text: "package a\np := nope(1)\n")])) { error in
+            XCTAssertTrue("\(error)".contains("undefined function nope"), "\(error)")
+        }
+    }
+}
