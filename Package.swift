@@ -23,12 +23,14 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "BigInt", package: "BigInt"),
-            ]
+            ],
+            exclude: ["Regex/README.md"]
         ),
         .target(
             name: "Rego",
             dependencies: [
                 "PalisadeCore",
+                .product(name: "BigInt", package: "BigInt"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),

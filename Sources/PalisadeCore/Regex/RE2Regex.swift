@@ -18,6 +18,7 @@ public struct RE2Regex: Sendable {
     /// Compiles `pattern`, throwing Go's parse error when RE2 rejects it.
     public init(_ pattern: String) throws(RE2Error) {
         var parser = RegexParser(pattern)
+        defer { RegexNode.dismantle(parser.stack) }
         let tree = try parser.parse()
         var names = Array(repeating: "", count: parser.numCap + 1)
         Self.collectNames(tree, into: &names)
@@ -29,6 +30,7 @@ public struct RE2Regex: Sendable {
     /// Whether `pattern` parses as an RE2 expression (Go's `syntax.Parse`).
     public static func isValid(_ pattern: String) -> Bool {
         var parser = RegexParser(pattern)
+        defer { RegexNode.dismantle(parser.stack) }
         return (try? parser.parse()) != nil
     }
 

@@ -27,7 +27,7 @@ struct RegexCompiler {
 
     static func compile(_ root: RegexNode) -> RegexProgram {
         var compiler = RegexCompiler()
-        let f = compiler.compile(root)
+        let f = compiler.compileTree(root)
         let match = compiler.inst(.match)
         compiler.patch(f.out, match.i)
         var program = RegexProgram(insts: compiler.insts, classes: compiler.classes, start: Int(f.i), numCap: compiler.numCap)
@@ -35,13 +35,52 @@ struct RegexCompiler {
         return program
     }
 
-    private mutating func compile(_ node: RegexNode) -> Frag {
-        let nonGreedy = node.flags.contains(.nonGreedy)
+    private enum Work {
+        case visit(RegexNode)
+        case combine(RegexNode, parts: Int)
+    }
+
+    /// Compiles children before parents with an explicit stack, so deep
+    /// trees cannot exhaust the thread's stack.
+    private mutating func compileTree(_ root: RegexNode) -> Frag {
+        var work: [Work] = [.visit(root)]
+        var frags: [Frag] = []
+        while let item = work.popLast() {
+            switch item {
+            case .visit(let node):
+                let children = Self.parts(of: node)
+                if children.isEmpty {
+                    frags.append(leaf(node))
+                } else {
+                    work.append(.combine(node, parts: children.count))
+                    work.append(contentsOf: children.reversed().map { Work.visit($0) })
+                }
+            case .combine(let node, let count):
+                let parts = Array(frags.suffix(count))
+                frags.removeLast(count)
+                frags.append(combine(node, parts))
+            }
+        }
+        return frags.last ?? fail()
+    }
+
+    /// The subexpressions to compile for `node`, one entry per copy needed.
+    private static func parts(of node: RegexNode) -> [RegexNode] {
         switch node.op {
-        case .noMatch, .leftParen, .verticalBar:
-            return fail()
-        case .emptyMatch:
-            return nop()
+        case .capture, .star, .plus, .quest, .concat, .alternate:
+            return node.subs
+        case .repeat:
+            guard let sub = node.subs.first, sub.op != .emptyMatch, node.min != 0 || node.max != 0 else { return [] }
+            let copies = node.max == -1 ? max(node.min, 1) : node.max
+            return Array(repeating: sub, count: copies)
+        default:
+            return []
+        }
+    }
+
+    /// Nodes without compiled children.
+    private mutating func leaf(_ node: RegexNode) -> Frag {
+        switch node.op {
         case .literal:
             var f: Frag?
             for r in node.runes {
@@ -49,75 +88,54 @@ struct RegexCompiler {
                 f = f.map { cat($0, f1) } ?? f1
             }
             return f ?? nop()
-        case .charClass:
-            return classRune(node)
-        case .anyCharNotNL:
-            return runeInst(.runeAnyNotNL)
-        case .anyChar:
-            return runeInst(.runeAny)
+        case .charClass: return classRune(node)
+        case .anyCharNotNL: return runeInst(.runeAnyNotNL)
+        case .anyChar: return runeInst(.runeAny)
         case .beginLine: return empty(.beginLine)
         case .endLine: return empty(.endLine)
         case .beginText: return empty(.beginText)
         case .endText: return empty(.endText)
         case .wordBoundary: return empty(.wordBoundary)
         case .noWordBoundary: return empty(.noWordBoundary)
-        case .capture:
-            let bra = capture(UInt32(node.cap << 1))
-            let sub = compile(node.subs[0])
-            let ket = capture(UInt32(node.cap << 1 | 1))
-            return cat(cat(bra, sub), ket)
-        case .star:
-            return star(compile(node.subs[0]), nonGreedy)
-        case .plus:
-            return plus(compile(node.subs[0]), nonGreedy)
-        case .quest:
-            return quest(compile(node.subs[0]), nonGreedy)
-        case .repeat:
-            return compileRepeat(node, nonGreedy)
-        case .concat:
-            var f: Frag?
-            for sub in node.subs {
-                let f1 = compile(sub)
-                f = f.map { cat($0, f1) } ?? f1
-            }
-            return f ?? nop()
-        case .alternate:
-            var f = fail()
-            for sub in node.subs { f = alt(f, compile(sub)) }
-            return f
+        case .emptyMatch, .repeat, .concat: return nop()
+        case .noMatch, .alternate, .leftParen, .verticalBar, .capture, .star, .plus, .quest: return fail()
         }
     }
 
-    /// x{n,m} as n copies of x followed by nested optional copies: xx(x(x)?)?.
-    private mutating func compileRepeat(_ node: RegexNode, _ nonGreedy: Bool) -> Frag {
-        let sub = node.subs[0]
-        let lo = node.min, hi = node.max
-        if (lo == 0 && hi == 0) || sub.op == .emptyMatch { return nop() }
-        if hi == -1 {
-            if lo == 0 { return star(compile(sub), nonGreedy) }
-            var f: Frag?
-            for _ in 0..<(lo - 1) {
-                let f1 = compile(sub)
-                f = f.map { cat($0, f1) } ?? f1
-            }
-            let last = plus(compile(sub), nonGreedy)
-            return f.map { cat($0, last) } ?? last
+    private mutating func combine(_ node: RegexNode, _ parts: [Frag]) -> Frag {
+        let nonGreedy = node.flags.contains(.nonGreedy)
+        switch node.op {
+        case .capture:
+            let bra = capture(UInt32(node.cap << 1))
+            let ket = capture(UInt32(node.cap << 1 | 1))
+            return cat(cat(bra, parts[0]), ket)
+        case .star: return star(parts[0], nonGreedy)
+        case .plus: return plus(parts[0], nonGreedy)
+        case .quest: return quest(parts[0], nonGreedy)
+        case .concat: return parts.dropFirst().reduce(parts[0]) { cat($0, $1) }
+        case .alternate: return parts.reduce(fail()) { alt($0, $1) }
+        case .repeat: return combineRepeat(node, parts, nonGreedy)
+        default: return fail()
         }
-        if lo == 1 && hi == 1 { return compile(sub) }
-        var f: Frag?
-        for _ in 0..<lo {
-            let f1 = compile(sub)
-            f = f.map { cat($0, f1) } ?? f1
+    }
+
+    /// x{n,m} from m compiled copies of x: n required copies followed by
+    /// nested optional ones, xx(x(x)?)?, as Go's `Simplify` writes it.
+    private mutating func combineRepeat(_ node: RegexNode, _ parts: [Frag], _ nonGreedy: Bool) -> Frag {
+        if node.max == -1 {
+            if node.min == 0 { return star(parts[0], nonGreedy) }
+            let last = plus(parts[parts.count - 1], nonGreedy)
+            return parts.dropLast().reversed().reduce(last) { cat($1, $0) }
         }
-        if hi > lo {
-            var suffix = quest(compile(sub), nonGreedy)
-            for _ in (lo + 1)..<hi {
-                let x = compile(sub)
-                suffix = quest(cat(x, suffix), nonGreedy)
-            }
-            f = f.map { cat($0, suffix) } ?? suffix
+        if node.min == 1 && node.max == 1 { return parts[0] }
+        var suffix: Frag?
+        for f in parts[node.min...].reversed() {
+            suffix = quest(suffix.map { cat(f, $0) } ?? f, nonGreedy)
         }
-        return f ?? fail()
+        let required = parts[..<node.min]
+        guard let first = required.first else { return suffix ?? fail() }
+        let prefix = required.dropFirst().reduce(first) { cat($0, $1) }
+        return suffix.map { cat(prefix, $0) } ?? prefix
     }
 
     // MARK: Instructions

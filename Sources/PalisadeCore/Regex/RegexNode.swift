@@ -50,6 +50,18 @@ final class RegexNode {
 
     var isPseudo: Bool { op.rawValue >= Op.leftParen.rawValue }
 
+    /// Unlinks a tree bottom-up so that releasing it does not recurse once
+    /// per level (trees may be 1000 levels deep).
+    static func dismantle(_ roots: [RegexNode]) {
+        var nodes = roots
+        var i = 0
+        while i < nodes.count {
+            nodes.append(contentsOf: nodes[i].subs)
+            nodes[i].subs = []
+            i += 1
+        }
+    }
+
     /// Recomputes height and size from the children (Go's calcHeight/calcSize).
     func updateMetrics() {
         height = 1 + (subs.map(\.height).max() ?? 0)

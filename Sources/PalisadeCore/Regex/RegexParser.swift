@@ -159,15 +159,19 @@ struct RegexParser {
 
     /// Whether nested counted repetitions stay within `n` copies of the innermost expression.
     static func repeatIsValid(_ node: RegexNode, _ n: Int) -> Bool {
-        var n = n
-        if node.op == .repeat {
-            var m = node.max
-            if m == 0 { return true }
-            if m < 0 { m = node.min }
-            if m > n { return false }
-            if m > 0 { n /= m }
+        var pending = [(node, n)]
+        while let (next, budget) = pending.popLast() {
+            var budget = budget
+            if next.op == .repeat {
+                var m = next.max
+                if m == 0 { continue }
+                if m < 0 { m = next.min }
+                if m > budget { return false }
+                if m > 0 { budget /= m }
+            }
+            pending.append(contentsOf: next.subs.map { ($0, budget) })
         }
-        return node.subs.allSatisfy { repeatIsValid($0, n) }
+        return true
     }
 
     /// Index just above the topmost `(` or `|` marker.
@@ -226,9 +230,9 @@ struct RegexParser {
         if swapVerticalBar() { stack.removeLast() }
         try alternate()
         guard stack.count >= 2 else { throw RE2Error(.unexpectedParen, whole) }
+        guard stack[stack.count - 2].op == .leftParen else { throw RE2Error(.unexpectedParen, whole) }
         let inner = stack.removeLast()
         let paren = stack.removeLast()
-        guard paren.op == .leftParen else { throw RE2Error(.unexpectedParen, whole) }
         flags = paren.flags
         if paren.cap == 0 {
             try push(inner)

@@ -12,9 +12,6 @@ struct RegexRuneRanges: Sendable, Equatable {
         self.pairs = pairs
     }
 
-    var isEmpty: Bool { pairs.isEmpty }
-    var rangeCount: Int { pairs.count / 2 }
-
     /// Adds `lo...hi`, extending one of the last two ranges when they touch.
     /// Checking two ranges keeps case-folded alphabets (A-Z, a-z) compact.
     mutating func append(_ lo: Int32, _ hi: Int32) {

@@ -32,16 +32,6 @@ enum RegexUTF8 {
         return (0xFFFD, 1)
     }
 
-    /// The rune ending just before `i`, or `endOfText` at the start.
-    static func decodeLast(_ bytes: [UInt8], before i: Int) -> Int32 {
-        guard i > 0 else { return endOfText }
-        var start = i - 1
-        let limit = Swift.max(0, i - 4)
-        while start > limit && bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        let (r, w) = decode(bytes, at: start)
-        return start + w == i ? r : 0xFFFD
-    }
-
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
     static func isAlnum(_ c: Int32) -> Bool {

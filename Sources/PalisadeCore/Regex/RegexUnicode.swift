@@ -50,11 +50,6 @@ enum RegexCaseFolding {
     static func minFoldRune(_ r: Int32) -> Int32 {
         orbit(of: r)?.first ?? r
     }
-
-    /// Whether `r` has fold-equivalents other than itself.
-    static func folds(_ r: Int32) -> Bool {
-        orbit(of: r) != nil
-    }
 }
 
 /// Named Unicode classes for `\p{...}`: general categories, scripts and

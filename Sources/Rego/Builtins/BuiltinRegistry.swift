@@ -17,6 +17,7 @@ public enum BuiltinRegistry {
             CryptoBuiltins.all,
             PatternBuiltins.all,
             GraphQLBuiltins.all,
+            HTTPBuiltins.all,
         ]
     }
 }

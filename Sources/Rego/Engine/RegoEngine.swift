@@ -48,7 +48,9 @@ public final class RegoEngine: Sendable {
     let baseData: Value
 
     /// Parses and compiles policy sources; errors carry file:line:col.
-    public convenience init(sources: [RegoSource], data: Value = .emptyObject, version: RegoVersion = .v1) throws {
+    /// `builtins` adds custom functions (or replaces standard ones) by name.
+    public convenience init(sources: [RegoSource], data: Value = .emptyObject, version: RegoVersion = .v1,
+                            builtins: [Builtin] = []) throws {
         var modules: [Module] = []
         var errors: [RegoError] = []
         for source in sources {
@@ -61,11 +63,13 @@ public final class RegoEngine: Sendable {
             }
         }
         if !errors.isEmpty { throw RegoErrors(errors) }
-        try self.init(modules: modules, data: data)
+        try self.init(modules: modules, data: data, builtins: builtins)
     }
 
-    public init(modules: [Module], data: Value = .emptyObject) throws {
-        policy = try Compiler(modules: modules).compile()
+    public init(modules: [Module], data: Value = .emptyObject, builtins: [Builtin] = []) throws {
+        var table = BuiltinRegistry.standard
+        for builtin in builtins { table[builtin.name] = builtin }
+        policy = try Compiler(modules: modules, builtins: table).compile()
         baseData = data
     }
 
@@ -85,7 +89,7 @@ public final class RegoEngine: Sendable {
     /// Compiles a query once for repeated evaluation.
     public func prepare(_ text: String) throws -> PreparedQuery {
         let body = try RegoParser.parseQuery(text)
-        let compiled = try Compiler(modules: policy.modules).compileQuery(body)
+        let compiled = try Compiler(modules: policy.modules, builtins: policy.builtins).compileQuery(body)
         return PreparedQuery(engine: self, query: compiled, text: text, source: body)
     }
 

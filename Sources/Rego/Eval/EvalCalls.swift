@@ -37,15 +37,22 @@ extension Evaluator {
         case .function(let p): name = "data." + p.joined(separator: ".")
         case .unknown(let n): throw RegoError(.evalType, "undefined function \(n)", at: location)
         }
-        if mockReplacementDepth == 0, let mock = scope.mocks[name] {
+        if let mock = scope.mocks[name] {
             switch mock {
             case .value(let v): try k(v)
             case .function(let replacement):
-                // Inside a replacement no mock applies: a mocked function
-                // means the original, and mocks never call other mocks.
-                mockReplacementDepth += 1
-                defer { mockReplacementDepth -= 1 }
-                try invoke(replacement, values, location: location, k)
+                // A replacement runs without the mocks in force where it was
+                // called (a mocked name means the original; mocks never call
+                // other mocks), but `with` inside it applies as usual.
+                let outer = scope
+                let inner = EvalScope(input: outer.input, data: outer.data, overlays: outer.overlays, mocks: [:])
+                scope = inner
+                defer { scope = outer }
+                try invoke(replacement, values, location: location) { result in
+                    scope = outer
+                    defer { scope = inner }
+                    try k(result)
+                }
             }
             return
         }

@@ -127,8 +127,7 @@ extension Evaluator {
             throw RegoError(.evalType, "undefined function data.\(path.joined(separator: "."))", at: location)
         }
         let key = FunctionCallKey(path: path, args: args)
-        let cacheable = scope.mocks.isEmpty && mockReplacementDepth == 0
-        if cacheable, let cached = scope.functionCache[key] { return cached }
+        if let cached = scope.functionCache[key] { return cached }
         guard ruleStack.count < Self.maxCallDepth else {
             throw RegoError(.evalLimit, "function call depth exceeded", at: location)
         }
@@ -148,7 +147,7 @@ extension Evaluator {
             }
         }
         if result == nil, let defaultRule { result = try defaultValue(defaultRule) }
-        if cacheable { scope.functionCache[key] = result }
+        scope.functionCache[key] = result
         return result
     }
 

@@ -20,8 +20,6 @@ final class Evaluator {
     var inProgress: Set<Int> = []
     var depth = 0
     var steps = 0
-    /// Above zero while a `with` replacement function runs.
-    var mockReplacementDepth = 0
 
     static let maxDepth = 2_000
     static let maxCallDepth = 250

