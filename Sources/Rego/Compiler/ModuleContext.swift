@@ -134,6 +134,10 @@ struct ModuleContext {
         for (i, expr) in body.enumerated() {
             var compiled = compileExpr(expr, scope: scope)
             compiled.sourceIndex = i
+            for var hoisted in hoistOperands(of: &compiled, scope: scope) {
+                hoisted.sourceIndex = i
+                exprs.append(hoisted)
+            }
             exprs.append(compiled)
         }
         do {
@@ -146,27 +150,44 @@ struct ModuleContext {
         }
     }
 
-    /// Declares the variables a body introduces with `:=`, `some`, and `some … in`.
+    /// OPA evaluates the ref and call operands of a negated call to a user
+    /// function before the negation (`not f(input.x)` is `t = input.x; not f(t)`),
+    /// so an undefined operand makes the body fail rather than the negation
+    /// succeed. Operands of builtins (`not input.a == 1`) stay inside.
+    private func hoistOperands(of expr: inout CExpr, scope: Scope) -> [CExpr] {
+        guard expr.negated, case .call(let callee, var args, let output) = expr.kind,
+              case .function = callee else { return [] }
+        var hoisted: [CExpr] = []
+        for (i, arg) in args.enumerated() {
+            switch arg {
+            case .ref, .call:
+                let slot = scope.fresh("$neg")
+                hoisted.append(CExpr(kind: .unify(.local(slot), arg), negated: false, with: expr.with, location: expr.location))
+                args[i] = .local(slot)
+            default:
+                continue
+            }
+        }
+        expr.kind = .call(callee, args, output: output)
+        return hoisted
+    }
+
+    /// Declares the variables a body introduces with `some x, y`. Variables
+    /// introduced by `:=` and `some … in` are declared where they appear, so an
+    /// earlier expression (or comprehension) does not see them, as in OPA.
     func predeclare(_ body: Body, in scope: Scope) {
         for expr in body {
-            switch expr.kind {
-            case .assign(let lhs, _):
-                for name in patternVariables(lhs) where !scope.isDeclaredHere(name) {
-                    scope.declare(name)
-                }
-            case .some(let vars):
-                for v in vars {
-                    if let name = v.variableName, name != "_", !scope.isDeclaredHere(name) { scope.declare(name) }
-                }
-            case .someIn(let key, let value, _):
-                for term in [key, value].compactMap({ $0 }) {
-                    for name in patternVariables(term) where !scope.isDeclaredHere(name) {
-                        scope.declare(name)
-                    }
-                }
-            default:
-                break
+            guard case .some(let vars) = expr.kind else { continue }
+            for v in vars {
+                if let name = v.variableName, name != "_", !scope.isDeclaredHere(name) { scope.declare(name) }
             }
+        }
+    }
+
+    /// Declares the pattern variables of a `:=` left side or a `some … in` key/value.
+    private func declareHere(_ term: Term, in scope: Scope) {
+        for name in patternVariables(term) where !scope.isDeclaredHere(name) {
+            scope.declare(name)
         }
     }
 
@@ -199,17 +220,23 @@ struct ModuleContext {
             } else {
                 kind = .term(compileTerm(t, scope: scope))
             }
-        case .unify(let a, let b), .assign(let a, let b):
+        case .unify(let a, let b):
             kind = .unify(compileTerm(a, scope: scope), compileTerm(b, scope: scope))
+        case .assign(let a, let b):
+            let right = compileTerm(b, scope: scope)
+            declareHere(a, in: scope)
+            kind = .unify(compileTerm(a, scope: scope), right)
         case .call(let op, let args):
             kind = compileCallExpr(op, args, location: expr.location, scope: scope)
         case .some(let vars):
             for v in vars where v.variableName == "_" { _ = scope.fresh() }
             kind = .noop
         case .someIn(let key, let value, let collection):
+            let compiledCollection = compileTerm(collection, scope: scope)
+            for t in [key, value].compactMap({ $0 }) { declareHere(t, in: scope) }
             kind = .someIn(key: key.map { compileTerm($0, scope: scope) },
                            value: compileTerm(value, scope: scope),
-                           collection: compileTerm(collection, scope: scope))
+                           collection: compiledCollection)
         case .every(let key, let value, let domain, let body):
             let domainTerm = compileTerm(domain, scope: scope)
             let inner = Scope(parent: scope, slots: scope.slots)
@@ -368,8 +395,26 @@ struct ModuleContext {
         let inner = Scope(parent: scope, slots: scope.slots)
         predeclare(body, in: inner)
         var exprs: [CExpr] = []
-        for e in body { exprs.append(compileExpr(e, scope: inner)) }
-        let h = heads.map { compileTerm($0, scope: inner) }
+        for (i, e) in body.enumerated() {
+            var compiled = compileExpr(e, scope: inner)
+            compiled.sourceIndex = i
+            exprs.append(compiled)
+        }
+        // OPA moves a head that reads refs or calls into the body (`tmp = head`),
+        // so the head can bind variables the body needs (`[a[i] | not f(a[i])]`).
+        var h: [CTerm] = []
+        for head in heads {
+            let term = compileTerm(head, scope: inner)
+            if Self.readsRefsOrCalls(term) {
+                let slot = inner.fresh("$head")
+                var expr = CExpr(kind: .unify(.local(slot), term), negated: false, with: [], location: head.location)
+                expr.sourceIndex = exprs.count
+                exprs.append(expr)
+                h.append(.local(slot))
+            } else {
+                h.append(term)
+            }
+        }
         let closure = inner.captured
         let ordered: CBody
         do {
@@ -387,6 +432,15 @@ struct ModuleContext {
             compiler.report(RegoError(.unsafeVar, "var \(scope.slots.names[slot]) is unsafe", at: location))
         }
         return (h, ordered, closure.sorted())
+    }
+
+    static func readsRefsOrCalls(_ term: CTerm) -> Bool {
+        switch term {
+        case .ref, .call, .templateString: return true
+        case .array(let items), .set(let items): return items.contains(where: readsRefsOrCalls)
+        case .object(let items): return items.contains { readsRefsOrCalls($0.0) || readsRefsOrCalls($0.1) }
+        default: return false
+        }
     }
 
     /// Replaces composite terms whose parts are all constants by one value.

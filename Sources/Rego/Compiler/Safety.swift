@@ -170,21 +170,9 @@ enum Safety {
             }
             return gives
         case .array(let items), .set(let items):
-            var gives: Set<Int> = []
-            for item in items {
-                guard let g = evaluable(item, bound.union(gives)) else { return nil }
-                gives.formUnion(g)
-            }
-            return gives
+            return evaluableInAnyOrder(items, bound)
         case .object(let items):
-            var gives: Set<Int> = []
-            for (k, v) in items {
-                guard let gk = evaluable(k, bound.union(gives)) else { return nil }
-                gives.formUnion(gk)
-                guard let gv = evaluable(v, bound.union(gives)) else { return nil }
-                gives.formUnion(gv)
-            }
-            return gives
+            return evaluableInAnyOrder(items.flatMap { [$0.0, $0.1] }, bound)
         case .call(_, let args, _):
             return evaluableInAnyOrder(args, bound)
         case .arrayComprehension(_, _, let closure), .setComprehension(_, _, let closure),

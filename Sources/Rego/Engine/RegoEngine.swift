@@ -90,7 +90,7 @@ public final class RegoEngine: Sendable {
     public func prepare(_ text: String) throws -> PreparedQuery {
         let body = try RegoParser.parseQuery(text)
         let compiled = try Compiler(modules: policy.modules, builtins: policy.builtins).compileQuery(body)
-        return PreparedQuery(engine: self, query: compiled, text: text, source: body)
+        return PreparedQuery(engine: self, query: compiled, texts: PreparedQuery.expressionTexts(text, body))
     }
 
     /// Evaluates a query and returns every solution.
@@ -131,15 +131,22 @@ public final class RegoEngine: Sendable {
 public struct PreparedQuery: Sendable {
     let engine: RegoEngine
     let query: CompiledQuery
-    let text: String
-    let source: Body
+    /// The body in source order, for reporting expression values.
+    let inSourceOrder: CBody
+    /// The source text of each top-level expression.
+    let texts: [String]
+
+    init(engine: RegoEngine, query: CompiledQuery, texts: [String]) {
+        self.engine = engine
+        self.query = query
+        self.texts = texts
+        self.inSourceOrder = query.body.sorted { $0.sourceIndex < $1.sourceIndex }
+    }
 
     public func eval(input: Value? = nil, data: Value? = nil, options: EvalOptions = EvalOptions()) throws -> [QueryResult] {
         let evaluator = Evaluator(policy: engine.policy, input: input, data: data ?? engine.baseData, options: options)
         let frame = Frame(count: query.slotCount)
         var results: [QueryResult] = []
-        let inSourceOrder = query.body.sorted { $0.sourceIndex < $1.sourceIndex }
-        let texts = expressionTexts()
         try evaluator.evalBody(query.body, 0, frame) {
             var bindings: [String: Value] = [:]
             for (name, slot) in query.variables {
@@ -161,8 +168,8 @@ public struct PreparedQuery: Sendable {
         return results
     }
 
-    /// The source text of each top-level expression.
-    private func expressionTexts() -> [String] {
+    /// The source text of each top-level expression of `text`.
+    static func expressionTexts(_ text: String, _ source: Body) -> [String] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         func offset(_ loc: Location) -> Int {
             var total = 0

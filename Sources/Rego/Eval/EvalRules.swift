@@ -121,6 +121,11 @@ extension Evaluator {
     /// Calls the user function at `path`; nil when undefined.
     func callFunction(_ path: [String], _ args: [Value], location: Location) throws -> Value? {
         guard let node = policy.node(at: path), !node.functions.isEmpty else {
+            // `f()` on a rule without arguments reads the rule (OPA parses a
+            // zero-argument head `f() = x` as a plain rule).
+            if args.isEmpty, let node = policy.node(at: path), !node.rules.isEmpty {
+                return try fullValue(node, path)
+            }
             if let node = policy.node(at: path), !node.rules.isEmpty {
                 throw RegoError(.evalType, "data.\(path.joined(separator: ".")) is not a function", at: location)
             }

@@ -316,25 +316,31 @@ final class Evaluator {
     /// Evaluates terms, calling `k` with each combination of their values.
     /// A term that needs a variable another term binds (`x == xs[x]`) waits.
     func evalTerms(_ terms: [CTerm], _ i: Int, _ acc: [Value], _ frame: Frame, _ k: ([Value]) throws -> Void) throws {
-        if i == terms.count { try k(acc); return }
+        var buffer = acc
+        buffer.reserveCapacity(terms.count)
+        try fillTerms(terms, i, &buffer, frame, k)
+    }
+
+    private func fillTerms(_ terms: [CTerm], _ i: Int, _ buffer: inout [Value], _ frame: Frame,
+                           _ k: ([Value]) throws -> Void) throws {
+        if i == terms.count { try k(buffer); return }
         if case .value(let v) = terms[i] {
-            var next = acc
-            next.append(v)
-            try evalTerms(terms, i + 1, next, frame, k)
+            buffer.append(v)
+            defer { buffer.removeLast() }
+            try fillTerms(terms, i + 1, &buffer, frame, k)
             return
         }
         if !canEvaluateNow(terms[i], frame),
            let j = terms[(i + 1)...].firstIndex(where: { canEvaluateNow($0, frame) && !isConstant($0) }) {
             try evalTerm(terms[j], frame) { _ in
-                try evalTerms(terms, i, acc, frame, k)
+                try fillTerms(terms, i, &buffer, frame, k)
             }
             return
         }
         try evalTerm(terms[i], frame) { v in
-            var next = acc
-            next.reserveCapacity(terms.count)
-            next.append(v)
-            try evalTerms(terms, i + 1, next, frame, k)
+            buffer.append(v)
+            defer { buffer.removeLast() }
+            try fillTerms(terms, i + 1, &buffer, frame, k)
         }
     }
 
