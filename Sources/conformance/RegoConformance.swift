@@ -71,7 +71,8 @@ struct RegoCase: Sendable {
         let modules = (value["modules"]?.arrayValue ?? []).enumerated().map { i, m in
             RegoSource(file: "test-\(i).rego", text: m.stringValue ?? "")
         }
-        let engine = try RegoEngine(sources: modules, data: value["data"] ?? .emptyObject, version: .v1)
+        let engine = try RegoEngine(sources: modules, data: value["data"] ?? .emptyObject, version: .v1,
+                                    builtins: [Self.testSleep])
         var options = EvalOptions()
         options.strictBuiltinErrors = strict
         options.timeoutSeconds = timeout
@@ -80,6 +81,17 @@ struct RegoCase: Sendable {
             input = try Self.parseTerm(term)
         }
         return try engine.query(value["query"]?.stringValue ?? "", input: input, options: options)
+    }
+
+    /// `test.sleep(duration)`: a builtin that exists only in OPA's test harness
+    /// (the time caching case uses it); bounded to one second here.
+    static let testSleep = Builtin("test.sleep", arity: 1, nondeterministic: true) { args, _ in
+        let text = try args.string(0)
+        var seconds = 0.0
+        if text.hasSuffix("ms"), let ms = Double(text.dropLast(2)) { seconds = ms / 1_000 }
+        else if text.hasSuffix("s"), let s = Double(text.dropLast()) { seconds = s }
+        Thread.sleep(forTimeInterval: min(max(seconds, 0), 1))
+        return .null
     }
 
     /// A Rego term (which may hold sets or non-string keys) as a value.
