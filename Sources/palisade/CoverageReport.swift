@@ -4,30 +4,31 @@ import Rego
 /// `opa test --coverage`'s JSON report: per file, the covered and not covered
 /// line ranges and the percentage; test files themselves are left out.
 enum CoverageReport {
-    static func make(engine: RegoEngine, recorder: CoverageRecorder) -> Value {
+    static func make(engine: RegoEngine, recorder: CoverageRecorder) -> OrderedJSON {
         let coverable = CoverageRecorder.coverableLines(in: engine.modules.filter { !isTestModule($0) })
         let covered = recorder.coveredLines
-        var files: [String: Value] = [:]
+        var files: [(String, OrderedJSON)] = []
         var totalCovered = 0, totalMissed = 0
-        for (file, lines) in coverable {
+        for (file, lines) in coverable.sorted(by: { $0.key < $1.key }) {
             let hit = lines.intersection(covered[file] ?? [])
             let missed = lines.subtracting(hit)
             totalCovered += hit.count
             totalMissed += missed.count
-            var entry: [String: Value] = [
-                "covered_lines": .int(hit.count),
-                "not_covered_lines": .int(missed.count),
-                "coverage": percentage(hit.count, missed.count),
+            var entry: [(String, OrderedJSON)] = []
+            if !hit.isEmpty { entry.append(("covered", ranges(hit))) }
+            if !missed.isEmpty { entry.append(("not_covered", ranges(missed))) }
+            entry += [
+                ("covered_lines", .value(.int(hit.count))),
+                ("not_covered_lines", .value(.int(missed.count))),
+                ("coverage", .value(percentage(hit.count, missed.count))),
             ]
-            if !hit.isEmpty { entry["covered"] = ranges(hit) }
-            if !missed.isEmpty { entry["not_covered"] = ranges(missed) }
-            files[file] = .object(fields: entry)
+            files.append((file, .object(entry)))
         }
-        return .object(fields: [
-            "files": .object(fields: files),
-            "covered_lines": .int(totalCovered),
-            "not_covered_lines": .int(totalMissed),
-            "coverage": percentage(totalCovered, totalMissed),
+        return .object([
+            ("files", .object(files)),
+            ("covered_lines", .value(.int(totalCovered))),
+            ("not_covered_lines", .value(.int(totalMissed))),
+            ("coverage", .value(percentage(totalCovered, totalMissed))),
         ])
     }
 
@@ -43,8 +44,8 @@ enum CoverageReport {
     }
 
     /// Consecutive lines as `{"start": {"row": a}, "end": {"row": b}}`.
-    private static func ranges(_ lines: Set<Int>) -> Value {
-        var result: [Value] = []
+    private static func ranges(_ lines: Set<Int>) -> OrderedJSON {
+        var result: [OrderedJSON] = []
         var start: Int?, end = 0
         for line in lines.sorted() {
             if let s = start, line == end + 1 { end = line; _ = s; continue }
@@ -56,7 +57,7 @@ enum CoverageReport {
         return .array(result)
     }
 
-    private static func range(_ a: Int, _ b: Int) -> Value {
-        .object(fields: ["start": .object(fields: ["row": .int(a)]), "end": .object(fields: ["row": .int(b)])])
+    private static func range(_ a: Int, _ b: Int) -> OrderedJSON {
+        .object([("start", .object([("row", .value(.int(a)))])), ("end", .object([("row", .value(.int(b)))]))])
     }
 }

@@ -73,7 +73,7 @@ struct PolicyTest: ParsableCommand {
             }
         }
         if let recorder {
-            print(JSONWriter.string(CoverageReport.make(engine: engine, recorder: recorder), options: .pretty))
+            print(CoverageReport.make(engine: engine, recorder: recorder).render())
         } else {
             print(String(repeating: "-", count: 80))
             print(RegoTestRunner.summary(outcomes))

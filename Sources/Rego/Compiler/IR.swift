@@ -41,6 +41,8 @@ indirect enum RefRoot: Sendable {
 enum Callee: Sendable {
     /// A builtin (or a name that `with` may replace), by its dotted name.
     case builtin(String)
+    /// A registry builtin resolved at compile time (the hot path: no lookup by name).
+    case resolved(Builtin)
     /// A user function at a data path.
     case function([String])
     /// A call through a local variable or unknown path (evaluation error).
@@ -49,6 +51,7 @@ enum Callee: Sendable {
     var displayName: String {
         switch self {
         case .builtin(let n): return n
+        case .resolved(let b): return b.name
         case .function(let p): return "data." + p.joined(separator: ".")
         case .unknown(let n): return n
         }

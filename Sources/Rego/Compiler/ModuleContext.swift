@@ -282,6 +282,8 @@ struct ModuleContext {
         case .builtin(let name):
             if let special = EvaluatorBuiltins.arities[name] { return special }
             return compiler.builtins[name]?.arity
+        case .resolved(let builtin):
+            return builtin.arity
         case .function(let path):
             return functionArity(path)
         case .unknown:
@@ -306,6 +308,8 @@ struct ModuleContext {
             switch callee {
             case .function(let path) where compiler.isFunction(path): replacement = callee
             case .builtin(let n) where compiler.builtins[n] != nil || EvaluatorBuiltins.arities[n] != nil:
+                replacement = callee
+            case .resolved:
                 replacement = callee
             default: break
             }
@@ -336,6 +340,7 @@ struct ModuleContext {
             let callee = resolveCallee(w.target, location: w.location, reportUnknown: false)
             switch callee {
             case .builtin(let n): return CWith(target: .function(n), value: value, replacementFunction: replacement)
+            case .resolved(let b): return CWith(target: .function(b.name), value: value, replacementFunction: replacement)
             case .function(let p): return CWith(target: .function("data." + p.joined(separator: ".")), value: value, replacementFunction: replacement)
             case .unknown: break
             }
@@ -558,7 +563,10 @@ struct ModuleContext {
             let path = module.package + parts
             if compiler.isFunction(path) { return .function(path) }
         }
-        if compiler.builtins[name] != nil || EvaluatorBuiltins.arities[name] != nil { return .builtin(name) }
+        if EvaluatorBuiltins.arities[name] != nil { return .builtin(name) }
+        // Calls bind the builtin now; `with` targets and replacements keep the
+        // name, since mocks are keyed by name.
+        if let builtin = compiler.builtins[name] { return reportUnknown ? .resolved(builtin) : .builtin(name) }
         if compiler.isRule(parts[0], in: module.package) { return .function(module.package + parts) }
         if reportUnknown {
             compiler.report(RegoError(.type, "undefined function \(name)", at: location))

@@ -24,16 +24,42 @@ extension Evaluator {
             try k(.bool(true))
             return
         }
+        if let values = boundOperands(args, frame) {
+            try invoke(callee, values, location: location, k)
+            return
+        }
         try evalTerms(args, 0, [], frame) { values in
             try invoke(callee, values, location: location, k)
         }
     }
 
+    /// The operands' values when each is a constant or a bound variable
+    /// (most calls), without going through the enumerating evaluator.
+    private func boundOperands(_ args: [CTerm], _ frame: Frame) -> [Value]? {
+        var values: [Value] = []
+        values.reserveCapacity(args.count)
+        for arg in args {
+            switch arg {
+            case .value(let v): values.append(v)
+            case .local(let slot):
+                guard let v = frame.slots[slot] else { return nil }
+                values.append(v)
+            default: return nil
+            }
+        }
+        return values
+    }
+
     /// Calls a function with evaluated operands, honouring `with` mocks.
     func invoke(_ callee: Callee, _ values: [Value], location: Location, _ k: (Value) throws -> Void) throws {
+        if case .resolved(let builtin) = callee, scope.mocks.isEmpty {
+            try callResolved(builtin, values, location: location, k)
+            return
+        }
         let name: String
         switch callee {
         case .builtin(let n): name = n
+        case .resolved(let b): name = b.name
         case .function(let p): name = "data." + p.joined(separator: ".")
         case .unknown(let n): throw RegoError(.evalType, "undefined function \(n)", at: location)
         }
@@ -63,6 +89,8 @@ extension Evaluator {
         switch callee {
         case .builtin(let name):
             try callBuiltin(name, values, location: location, k)
+        case .resolved(let builtin):
+            try callResolved(builtin, values, location: location, k)
         case .function(let path):
             if let result = try callFunction(path, values, location: location) { try k(result) }
         case .unknown(let n):
@@ -78,6 +106,11 @@ extension Evaluator {
         guard let builtin = policy.builtins[name] else {
             throw RegoError(.evalType, "undefined function \(name)", at: location)
         }
+        try callResolved(builtin, values, location: location, k)
+    }
+
+    func callResolved(_ builtin: Builtin, _ values: [Value], location: Location, _ k: (Value) throws -> Void) throws {
+        let name = builtin.name
         let result: Value?
         do {
             result = try builtin.body(BuiltinArgs(name: name, values: values), builtinContext)
