@@ -1,3 +1,4 @@
+import PalisadeCore
 /// Go string helpers: Go strings are byte strings, so decoded bytes that are
 /// not valid UTF-8 become one U+FFFD per invalid byte, as Go's range loop sees them.
 enum EncodingGoStrings {
@@ -41,33 +42,7 @@ enum EncodingGoStrings {
     }
 
     /// Go's strconv.Quote for valid UTF-8 text.
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{07}": out += "\\a"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{0B}": out += "\\v"
-            default:
-                if isPrint(scalar) {
-                    out.unicodeScalars.append(scalar)
-                } else if scalar.value < 0x80 {
-                    out += "\\x" + hex(scalar.value, width: 2)
-                } else if scalar.value < 0x10000 {
-                    out += "\\u" + hex(scalar.value, width: 4)
-                } else {
-                    out += "\\U" + hex(scalar.value, width: 8)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { GoQuote.quote(s) }
 
     /// Approximates Go's unicode.IsPrint (graphic characters and U+0020).
     static func isPrint(_ scalar: Unicode.Scalar) -> Bool {

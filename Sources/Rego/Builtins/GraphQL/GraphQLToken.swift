@@ -1,3 +1,4 @@
+import PalisadeCore
 /// A source location as gqlparser reports it: 1-based line and rune column.
 struct GraphQLPosition: Sendable, Equatable {
     var line: Int
@@ -71,46 +72,5 @@ struct GraphQLError: Error, Sendable {
 }
 
 /// Go's `strconv.Quote`: escapes quotes, backslashes and non-printable runes.
-func graphQLGoQuote(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\u{07}": out += "\\a"
-        case "\u{08}": out += "\\b"
-        case "\u{0C}": out += "\\f"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "\u{0B}": out += "\\v"
-        default:
-            if graphQLIsPrintable(scalar) {
-                out.unicodeScalars.append(scalar)
-            } else if scalar.value < 0x80 {
-                out += "\\x" + graphQLHex(scalar.value, width: 2)
-            } else if scalar.value <= 0xFFFF {
-                out += "\\u" + graphQLHex(scalar.value, width: 4)
-            } else {
-                out += "\\U" + graphQLHex(scalar.value, width: 8)
-            }
-        }
-    }
-    return out + "\""
-}
+func graphQLGoQuote(_ s: String) -> String { GoQuote.quote(s) }
 
-private func graphQLIsPrintable(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar == " " { return true }
-    switch scalar.properties.generalCategory {
-    case .control, .format, .surrogate, .privateUse, .unassigned,
-         .lineSeparator, .paragraphSeparator, .spaceSeparator:
-        return false
-    default:
-        return true
-    }
-}
-
-private func graphQLHex(_ v: UInt32, width: Int) -> String {
-    let digits = String(v, radix: 16)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
-}

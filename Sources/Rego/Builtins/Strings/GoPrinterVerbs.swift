@@ -1,3 +1,4 @@
+import PalisadeCore
 /// The verbs for each argument kind, following Go's fmt/print.go and
 /// fmt/format.go.
 extension GoPrinter {

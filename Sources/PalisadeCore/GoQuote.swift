@@ -1,7 +1,7 @@
 /// Go's `strconv` quoting: `Quote`, `QuoteToASCII`, `QuoteRune`,
 /// `CanBackquote` and `IsPrint`, used by `%q` and by Rego's value syntax.
-enum GoQuote {
-    static func quote(_ s: String, asciiOnly: Bool = false) -> String {
+public enum GoQuote {
+    public static func quote(_ s: String, asciiOnly: Bool = false) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             appendEscaped(scalar, quote: "\"", asciiOnly: asciiOnly, into: &out)
@@ -10,19 +10,19 @@ enum GoQuote {
     }
 
     /// `strconv.QuoteRune`; invalid code points become U+FFFD.
-    static func quoteRune(_ value: UInt64, asciiOnly: Bool) -> String {
+    public static func quoteRune(_ value: UInt64, asciiOnly: Bool) -> String {
         var out = "'"
         appendEscaped(scalar(value), quote: "'", asciiOnly: asciiOnly, into: &out)
         return out + "'"
     }
 
     /// The code point for a Go rune value, or U+FFFD when it is not valid.
-    static func scalar(_ value: UInt64) -> Unicode.Scalar {
+    public static func scalar(_ value: UInt64) -> Unicode.Scalar {
         guard value <= 0x10FFFF, let s = Unicode.Scalar(UInt32(value)) else { return "\u{FFFD}" }
         return s
     }
 
-    static func canBackquote(_ s: String) -> Bool {
+    public static func canBackquote(_ s: String) -> Bool {
         s.unicodeScalars.allSatisfy { c in
             if c == "\t" { return true }
             return c.value >= 0x20 && c != "`" && c.value != 0x7F && c != "\u{FEFF}"
@@ -30,7 +30,7 @@ enum GoQuote {
     }
 
     /// Letters, marks, numbers, punctuation, symbols and the ASCII space.
-    static func isPrint(_ c: Unicode.Scalar) -> Bool {
+    public static func isPrint(_ c: Unicode.Scalar) -> Bool {
         if c.value < 0x80 { return c.value >= 0x20 && c.value < 0x7F }
         switch c.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
