@@ -44,6 +44,9 @@ struct PolicyCheck: ParsableCommand {
     @Flag(name: .long, help: "Parse policies as Rego v0 (no `if`/`contains` required).")
     var v0Compatible = false
 
+    @Flag(name: .long, help: "Strict checks as `opa check --strict`: unused imports and assignments, deprecated builtins.")
+    var strict = false
+
     @Argument(help: "Manifest files or directories (.yaml, .yml, .json); `-` reads standard input.")
     var manifests: [String]
 
@@ -56,7 +59,7 @@ struct PolicyCheck: ParsableCommand {
                 throw PolicyExit.unusable
             }
             let dataFiles = try PolicyFiles(paths: data)
-            let engine = try RegoEngine(sources: policyFiles.sources, data: dataFiles.data, version: v0Compatible ? .v0 : .v1)
+            let engine = try RegoEngine(sources: policyFiles.sources, data: dataFiles.data, version: v0Compatible ? .v0 : .v1, strict: strict)
             checker = ManifestChecker(engine: engine, namespaces: allNamespaces ? nil : namespace)
         } catch let exit as ExitCode {
             throw exit

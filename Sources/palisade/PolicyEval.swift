@@ -34,6 +34,9 @@ struct PolicyEval: ParsableCommand {
     @Flag(name: .long, help: "Parse modules as Rego v0 (no `if`/`contains` required).")
     var v0Compatible = false
 
+    @Flag(name: .long, help: "Strict checks as `opa check --strict`: unused imports and assignments, deprecated builtins.")
+    var strict = false
+
     @Flag(name: .long, help: "Make builtin errors abort evaluation instead of making the call undefined.")
     var strictBuiltinErrors = false
 
@@ -53,7 +56,7 @@ struct PolicyEval: ParsableCommand {
         let results: [QueryResult]
         do {
             let files = try PolicyFiles(paths: data)
-            let engine = try RegoEngine(sources: files.sources, data: files.data, version: v0Compatible ? .v0 : .v1)
+            let engine = try RegoEngine(sources: files.sources, data: files.data, version: v0Compatible ? .v0 : .v1, strict: strict)
             var options = EvalOptions()
             options.strictBuiltinErrors = strictBuiltinErrors
             options.timeoutSeconds = timeout

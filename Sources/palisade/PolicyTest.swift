@@ -32,6 +32,9 @@ struct PolicyTest: ParsableCommand {
     @Flag(name: .long, help: "Parse modules as Rego v0 (no `if`/`contains` required).")
     var v0Compatible = false
 
+    @Flag(name: .long, help: "Strict checks as `opa check --strict`: unused imports and assignments, deprecated builtins.")
+    var strict = false
+
     @Flag(name: .long, help: "Print a JSON coverage report (lines of the policies the tests reached) instead of test lines.")
     var coverage = false
 
@@ -47,7 +50,7 @@ struct PolicyTest: ParsableCommand {
         let engine: RegoEngine
         do {
             let files = try PolicyFiles(paths: paths)
-            engine = try RegoEngine(sources: files.sources, data: files.data, version: v0Compatible ? .v0 : .v1)
+            engine = try RegoEngine(sources: files.sources, data: files.data, version: v0Compatible ? .v0 : .v1, strict: strict)
         } catch {
             printError("\(error)")
             throw PolicyExit.unusable

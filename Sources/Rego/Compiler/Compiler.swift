@@ -39,9 +39,13 @@ final class Compiler {
     private var functionPaths: Set<[String]> = []
     private let root = DocumentNode(path: [])
 
-    init(modules: [Module], builtins: [String: Builtin] = BuiltinRegistry.standard) {
+    /// OPA's strict mode: unused imports and assignments, deprecated builtins.
+    let strict: Bool
+
+    init(modules: [Module], builtins: [String: Builtin] = BuiltinRegistry.standard, strict: Bool = false) {
         self.modules = modules
         self.builtins = builtins
+        self.strict = strict
     }
 
     func compile() throws -> CompiledPolicy {
@@ -56,6 +60,9 @@ final class Compiler {
             }
         }
         checkConflicts(root)
+        if strict {
+            for module in modules { for error in StrictChecks().errors(in: module) { report(error) } }
+        }
         if errors.isEmpty {
             for error in RecursionCheck(root: root).errors() { report(error) }
         }

@@ -49,8 +49,10 @@ public final class RegoEngine: Sendable {
 
     /// Parses and compiles policy sources; errors carry file:line:col.
     /// `builtins` adds custom functions (or replaces standard ones) by name.
+    /// `strict` adds OPA's strict-mode checks (unused imports and assignments,
+    /// deprecated builtins, shadowed `input`/`data`).
     public convenience init(sources: [RegoSource], data: Value = .emptyObject, version: RegoVersion = .v1,
-                            builtins: [Builtin] = []) throws {
+                            builtins: [Builtin] = [], strict: Bool = false) throws {
         var modules: [Module] = []
         var errors: [RegoError] = []
         for source in sources {
@@ -63,13 +65,13 @@ public final class RegoEngine: Sendable {
             }
         }
         if !errors.isEmpty { throw RegoErrors(errors) }
-        try self.init(modules: modules, data: data, builtins: builtins)
+        try self.init(modules: modules, data: data, builtins: builtins, strict: strict)
     }
 
-    public init(modules: [Module], data: Value = .emptyObject, builtins: [Builtin] = []) throws {
+    public init(modules: [Module], data: Value = .emptyObject, builtins: [Builtin] = [], strict: Bool = false) throws {
         var table = BuiltinRegistry.standard
         for builtin in builtins { table[builtin.name] = builtin }
-        policy = try Compiler(modules: modules, builtins: table).compile()
+        policy = try Compiler(modules: modules, builtins: table, strict: strict).compile()
         baseData = data
     }
 

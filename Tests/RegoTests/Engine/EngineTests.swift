@@ -180,3 +180,49 @@ final class CompilerCheckTests: XCTestCase {
         }
     }
 }
+
+final class StrictModeTests: XCTestCase {
+    private func strictErrors(_ text: String) -> String {
+        do {
+            _ = try RegoEngine(sources: [RegoSource(file: "s.rego", text: text)], strict: true)
+            return ""
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    func testUnusedImportAndAssignmentAreReportedWithLocations() {
+        let text = strictErrors("""
+        package a
+        import data.lib.helpers
+        p if {
+            x := 1
+            true
+        }
+        """)
+        XCTAssertTrue(text.contains("s.rego:2:1: rego_compile_error: import data.lib.helpers unused"), text)
+        XCTAssertTrue(text.contains("s.rego:4:5: rego_compile_error: assigned var x unused"), text)
+    }
+
+    func testDeprecatedBuiltinsAndShadowingAreReported() {
+        let text = strictErrors("""
+        package a
+        p if any([true])
+        q if { input := 1; input > 0 }
+        """)
+        XCTAssertTrue(text.contains("deprecated built-in function calls in expression: any"), text)
+        XCTAssertTrue(text.contains("variables must not shadow input"), text)
+    }
+
+    func testCleanPolicyPassesStrictMode() {
+        XCTAssertEqual(strictErrors("""
+        package a
+        import data.lib.helpers
+        p if { x := helpers.v; x > 1 }
+        """), "")
+    }
+
+    func testStrictChecksAreOffByDefault() {
+        XCTAssertNoThrow(try RegoEngine(sources: [RegoSource(file: "s.rego", text: "package a\nimport data.x\np if { y := 1; true }\n")]))
+    }
+}
