@@ -265,6 +265,12 @@ struct ModuleContext {
     }
 
     private func compileCallExpr(_ op: Term, _ args: [Term], location: Location, scope: Scope) -> CExpr.Kind {
+        // `eq(a, b)` and `assign(a, b)` are the call forms of `=` and `:=`.
+        if args.count == 2, let name = dottedName(op), name == "eq" || name == "assign" {
+            let right = compileTerm(args[1], scope: scope)
+            if name == "assign" { declareHere(args[0], in: scope) }
+            return .unify(compileTerm(args[0], scope: scope), right)
+        }
         let callee = resolveCallee(op, location: location)
         let arity = self.arity(of: callee)
         var compiledArgs = args.map { compileTerm($0, scope: scope) }

@@ -226,3 +226,13 @@ final class StrictModeTests: XCTestCase {
         XCTAssertNoThrow(try RegoEngine(sources: [RegoSource(file: "s.rego", text: "package a\nimport data.x\np if { y := 1; true }\n")]))
     }
 }
+
+final class CallFormOperatorTests: XCTestCase {
+    func testEqAndAssignCallFormsUnify() throws {
+        let e = try RegoEngine(sources: [RegoSource(file: "c.rego", text: """
+        package c
+        p := x if { assign(x, 2); eq(y, 3); y > 1 }
+        """)])
+        XCTAssertEqual(try e.evaluate(["c", "p"]), .int(2))
+    }
+}
