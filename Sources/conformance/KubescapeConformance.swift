@@ -91,18 +91,8 @@ struct KubescapeRuleRun: Sendable {
         return results
     }
 
-    /// DIR/deps/*.rego when present (the suite's own copy), else the built-in ones.
+    /// DIR/deps/*.rego: the library modules Kubescape compiles with every rule.
     private func dependencyModules() throws -> [RegoSource] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: depsDirectory) else {
-            return KubescapeDependencies.modules
-        }
-        return try names.filter { $0.hasSuffix(".rego") }.sorted().map { file in
-            let path = (depsDirectory as NSString).appendingPathComponent(file)
-            guard let data = FileManager.default.contents(atPath: path), data.count < 4 << 20,
-                  let text = String(data: data, encoding: .utf8) else {
-                throw UsageError(description: "\(path): cannot read file")
-            }
-            return RegoSource(file: path, text: text)
-        }
+        try KubescapeDependencies.load(from: depsDirectory)
     }
 }

@@ -28,7 +28,7 @@ public struct KubescapeRuleEngine: Sendable {
 
     /// Compiles the rule (Rego v0, as Kubescape does) with `modules`
     /// (Kubescape's dependencies by default) and extra builtins (Kubescape's by default).
-    public init(rule: KubescapeRule, policy: Policy = .raw, modules: [RegoSource] = KubescapeDependencies.modules,
+    public init(rule: KubescapeRule, policy: Policy = .raw, modules: [RegoSource] = [],
                 builtins: [Builtin] = KubescapeBuiltins.all, package: [String] = ["armo_builtins"]) throws {
         let source: RegoSource
         switch policy {

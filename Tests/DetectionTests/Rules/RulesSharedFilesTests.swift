@@ -4,7 +4,7 @@ import XCTest
 
 /// Every shared upstream rules file loads and compiles with zero errors.
 final class RulesSharedFilesTests: XCTestCase {
-    static let directory = "/work/shared/conformance/falco/rules"
+    static let directory = SharedCorpus.root + "/conformance/falco/rules"
 
     func load(_ names: [String]) throws -> (RuleSet, [RulesDiagnostic]) {
         var files: [(text: String, file: String)] = []

@@ -6,7 +6,7 @@ import XCTest
 /// Real regolibrary rules with their own test vectors (skipped when the
 /// shared conformance data is not on this machine).
 final class KubescapeRegolibraryTests: XCTestCase {
-    private let root = "/work/shared/conformance/kubescape-regolibrary"
+    private let root = SharedCorpus.root + "/conformance/kubescape-regolibrary"
 
     private func runAll(_ ruleName: String) throws -> [String: String?] {
         guard FileManager.default.fileExists(atPath: root + "/rules/" + ruleName) else {

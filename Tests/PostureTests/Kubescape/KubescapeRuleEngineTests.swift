@@ -37,7 +37,9 @@ final class KubescapeRuleEngineTests: XCTestCase {
 
     private func engine() throws -> KubescapeRuleEngine {
         let rule = KubescapeRule(name: "caps", policy: RegoSource(file: "caps.rego", text: ruleText))
-        return try KubescapeRuleEngine(rule: rule)
+        // A stand-in for Kubescape's `cautils` library (read from a regolibrary's deps/ in real use).
+        let cautils = RegoSource(file: "cautils.rego", text: "package cautils\n\nlist_contains(list, element) { list[_] == element }\n")
+        return try KubescapeRuleEngine(rule: rule, modules: [cautils])
     }
 
     func testFindingsComeBackAsRuleResponses() throws {

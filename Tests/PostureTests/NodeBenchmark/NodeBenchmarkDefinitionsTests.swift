@@ -57,7 +57,7 @@ final class NodeBenchmarkDefinitionsTests: XCTestCase {
 
 final class NodeBenchmarkKubeBenchCfgTests: XCTestCase {
     func testUpstreamCIS112Loads() throws {
-        let cfg = "/work/shared/conformance/kube-bench/cfg"
+        let cfg = SharedCorpus.root + "/conformance/kube-bench/cfg"
         guard FileManager.default.fileExists(atPath: cfg) else { throw XCTSkip("kube-bench data not present at \(cfg)") }
         let config = try BenchConfig.load(directory: cfg)
         XCTAssertEqual(try config.benchmark(forKubernetesVersion: "1.33"), "cis-1.12")
@@ -78,7 +78,7 @@ final class NodeBenchmarkKubeBenchCfgTests: XCTestCase {
 
 final class NodeBenchmarkKubeBenchRunTests: XCTestCase {
     func testUpstreamNodeChecksRunOnAFakeWorker() throws {
-        let cfg = "/work/shared/conformance/kube-bench/cfg"
+        let cfg = SharedCorpus.root + "/conformance/kube-bench/cfg"
         guard FileManager.default.fileExists(atPath: cfg) else { throw XCTSkip("kube-bench data not present at \(cfg)") }
         let fixture = try NodeBenchmarkFixture()
         defer { fixture.remove() }

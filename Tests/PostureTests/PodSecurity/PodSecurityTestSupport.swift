@@ -4,7 +4,7 @@ import PalisadeCore
 
 /// Helpers shared by the Pod Security tests.
 enum PodSecurityTestSupport {
-    static let fixturesDirectory = "/work/shared/conformance/pod-security"
+    static let fixturesDirectory = SharedCorpus.root + "/conformance/pod-security"
 
     /// Decodes a YAML pod (or workload) document.
     static func object(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) -> Value {

@@ -6,7 +6,7 @@ import PalisadeCore
 /// Walks the shared conformance corpora (read in place, never copied) and
 /// requires every module, query and input term in them to parse.
 final class SyntaxCorpusTests: XCTestCase {
-    static let root = URL(fileURLWithPath: "/work/shared/conformance")
+    static let root = URL(fileURLWithPath: SharedCorpus.root + "/conformance")
 
     /// One Rego source from a corpus.
     struct Source {
