@@ -5,7 +5,7 @@ struct Palisade: ParsableCommand {
         commandName: "palisade",
         abstract: "Kubernetes runtime security: policy, posture, network, detection and images in one tool.",
         version: "0.1.0",
-        subcommands: [PolicyCommand.self, BenchCommand.self]
+        subcommands: [PolicyCommand.self, ScanCommand.self, BenchCommand.self]
     )
 }
 
