@@ -33,11 +33,11 @@ public struct JSONWriter {
         case .object(let o):
             if o.isEmpty { out += "{}"; return }
             out += "{"
-            let keys = o.keys.sorted { Value.compareStrings(keyText($0), keyText($1)) < 0 }
+            let keys = o.keys.sorted { Value.compareStrings(keyText($0, options: options), keyText($1, options: options)) < 0 }
             for (i, key) in keys.enumerated() {
                 if i > 0 { out += "," }
                 newline(into: &out, options: options, level: level + 1)
-                writeString(keyText(key), into: &out, escapeHTML: options.escapeHTML)
+                writeString(keyText(key, options: options), into: &out, escapeHTML: options.escapeHTML)
                 out += options.indent == nil ? ":" : ": "
                 write(o[key]!, into: &out, options: options, level: level + 1)
             }
@@ -47,9 +47,9 @@ public struct JSONWriter {
     }
 
     /// The text of an object key: strings as themselves, other values as JSON.
-    public static func keyText(_ key: Value) -> String {
+    public static func keyText(_ key: Value, options: Options = .compact) -> String {
         if case .string(let s) = key { return s }
-        return string(key)
+        return string(key, options: Options(indent: nil, escapeHTML: options.escapeHTML))
     }
 
     private static func writeSequence(_ items: [Value], into out: inout String, options: Options, level: Int) {
@@ -70,30 +70,36 @@ public struct JSONWriter {
         for _ in 0..<level { out += indent }
     }
 
+    /// Writes a JSON string literal with Go's `encoding/json` escaping: `\b`,
+    /// `\f`, `\n`, `\r`, `\t` short forms, other control characters and
+    /// U+2028/U+2029 as `\u` escapes, and `<`, `>`, `&` when `escapeHTML`.
     public static func writeString(_ s: String, into out: inout String, escapeHTML: Bool = false) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case "<" where escapeHTML: out += "\\u003c"
-            case ">" where escapeHTML: out += "\\u003e"
-            case "&" where escapeHTML: out += "\\u0026"
-            case "\u{2028}" where escapeHTML: out += "\\u2028"
-            case "\u{2029}" where escapeHTML: out += "\\u2029"
+            case "<" where escapeHTML, ">" where escapeHTML, "&" where escapeHTML, "\u{2028}", "\u{2029}":
+                out += unicodeEscape(scalar.value)
             default:
                 if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    out += unicodeEscape(scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
             }
         }
         out += "\""
+    }
+
+    private static func unicodeEscape(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 }
 

@@ -90,3 +90,9 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(try JSONReader.decode("2e3"), .int(2000))
     }
 }
+
+final class JSONWriterEscapingTests: XCTestCase {
+    func testGoEscapingWithoutHTML() {
+        XCTAssertEqual(JSONWriter.string(.string("<\u{8}\u{c}\u{1f}\u{2029}>")), #""<\b\f\u001f\u2029>""#)
+    }
+}

@@ -221,6 +221,6 @@ extension Evaluator {
 
     static func printText(_ v: Value) -> String {
         if case .string(let s) = v { return s }
-        return RegoText.format(v)
+        return RegoValueText.string(v)
     }
 }

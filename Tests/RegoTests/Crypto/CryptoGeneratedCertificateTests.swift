@@ -103,7 +103,7 @@ final class CryptoGeneratedCertificateTests: XCTestCase {
 
     func testGoJSONEscaping() {
         let value = Value.object(fields: ["b": .string("<a&b>\u{8}\u{c}\u{1}\u{2028}"), "a": .set([.int(2), .int(1)])])
-        XCTAssertEqual(CryptoGoJSON.marshal(value), #"{"a":[1,2],"b":"\u003ca\u0026b\u003e\b\f\u0001\u2028"}"#)
+        XCTAssertEqual(JSONWriter.string(value, options: .init(escapeHTML: true)), #"{"a":[1,2],"b":"\u003ca\u0026b\u003e\b\f\u0001\u2028"}"#)
     }
 }
 

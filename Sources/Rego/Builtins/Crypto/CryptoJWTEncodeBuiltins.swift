@@ -5,9 +5,9 @@ extension CryptoBuiltins {
     static var jwtEncodeBuiltins: [Builtin] {
         [
             Builtin("io.jwt.encode_sign", arity: 3) { args, _ in
-                let header = CryptoGoJSON.marshal(args[0])
-                let payload = CryptoGoJSON.marshal(args[1])
-                let key = CryptoGoJSON.marshal(args[2])
+                let header = JSONWriter.string(args[0], options: .init(escapeHTML: true))
+                let payload = JSONWriter.string(args[1], options: .init(escapeHTML: true))
+                let key = JSONWriter.string(args[2], options: .init(escapeHTML: true))
                 return try args.cryptoRun { .string(try sign(header: header, payload: payload, key: key)) }
             },
             Builtin("io.jwt.encode_sign_raw", arity: 3) { args, _ in
