@@ -35,8 +35,8 @@ final class Compiler {
     private(set) var errors: [RegoError] = []
     /// Names of rules per package path, across all modules.
     private var packageRules: [[String]: Set<String>] = [:]
-    /// Full paths of every function.
-    private var functionPaths: Set<[String]> = []
+    /// Every function's full path and number of arguments.
+    private var functionArities: [[String]: Int] = [:]
     private let root = DocumentNode(path: [])
 
     /// OPA's strict mode: unused imports and assignments, deprecated builtins.
@@ -101,7 +101,9 @@ final class Compiler {
         packageRules[package]?.contains(name) ?? false
     }
 
-    func isFunction(_ path: [String]) -> Bool { functionPaths.contains(path) }
+    func isFunction(_ path: [String]) -> Bool { functionArities[path] != nil }
+
+    func functionArity(_ path: [String]) -> Int? { functionArities[path] }
 
     // MARK: Rule tree
 
@@ -110,8 +112,8 @@ final class Compiler {
         for module in modules {
             for rule in module.rules {
                 packageRules[module.package, default: []].insert(rule.head.name)
-                if rule.head.args != nil {
-                    functionPaths.insert(module.package + Compiler.groundPrefix(rule.head.ref))
+                if let args = rule.head.args {
+                    functionArities[module.package + Compiler.groundPrefix(rule.head.ref)] = args.count
                 }
             }
         }

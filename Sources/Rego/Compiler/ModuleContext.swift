@@ -291,19 +291,10 @@ struct ModuleContext {
         case .resolved(let builtin):
             return builtin.arity
         case .function(let path):
-            return functionArity(path)
+            return compiler.functionArity(path)
         case .unknown:
             return nil
         }
-    }
-
-    private func functionArity(_ path: [String]) -> Int? {
-        for module in compiler.modules {
-            for rule in module.rules where rule.head.args != nil {
-                if module.package + Compiler.groundPrefix(rule.head.ref) == path { return rule.head.args?.count }
-            }
-        }
-        return nil
     }
 
     private func compileWith(_ w: WithModifier, scope: Scope) -> CWith? {

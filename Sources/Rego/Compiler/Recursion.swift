@@ -3,14 +3,13 @@ import PalisadeCore
 /// Finds recursive rules: `rego_recursion_error: rule data.a.p is recursive: data.a.p -> data.a.q -> data.a.p`.
 struct RecursionCheck {
     private let root: DocumentNode
-    private var edges: [ObjectIdentifier: [DocumentNode]] = [:]
 
     init(root: DocumentNode) {
         self.root = root
     }
 
     func errors() -> [RegoError] {
-        var graph: [ObjectIdentifier: (DocumentNode, Set<ObjectIdentifier>, [DocumentNode])] = [:]
+        var graph: [ObjectIdentifier: (node: DocumentNode, dependencies: [DocumentNode])] = [:]
         collect(root, into: &graph)
         var errors: [RegoError] = []
         var state: [ObjectIdentifier: Int] = [:]  // 1 = on stack, 2 = done
@@ -21,7 +20,7 @@ struct RecursionCheck {
             let id = ObjectIdentifier(node)
             state[id] = 1
             stack.append(node)
-            for dep in graph[id]?.2 ?? [] {
+            for dep in graph[id]?.dependencies ?? [] {
                 let depID = ObjectIdentifier(dep)
                 switch state[depID] {
                 case 1:
@@ -39,8 +38,8 @@ struct RecursionCheck {
             stack.removeLast()
             state[id] = 2
         }
-        for key in graph.keys.sorted(by: { Self.name(graph[$0]!.0) < Self.name(graph[$1]!.0) }) where state[key] == nil {
-            visit(graph[key]!.0)
+        for key in graph.keys.sorted(by: { Self.name(graph[$0]!.node) < Self.name(graph[$1]!.node) }) where state[key] == nil {
+            visit(graph[key]!.node)
         }
         return errors
     }
@@ -49,7 +48,7 @@ struct RecursionCheck {
         "data." + node.path.joined(separator: ".")
     }
 
-    private func collect(_ node: DocumentNode, into graph: inout [ObjectIdentifier: (DocumentNode, Set<ObjectIdentifier>, [DocumentNode])]) {
+    private func collect(_ node: DocumentNode, into graph: inout [ObjectIdentifier: (node: DocumentNode, dependencies: [DocumentNode])]) {
         if !node.rules.isEmpty || !node.functions.isEmpty {
             var deps: [DocumentNode] = []
             var seen: Set<ObjectIdentifier> = []
@@ -58,7 +57,7 @@ struct RecursionCheck {
                     deps.append(target)
                 }
             }
-            graph[ObjectIdentifier(node)] = (node, seen, deps)
+            graph[ObjectIdentifier(node)] = (node, deps)
         }
         for key in node.children.keys.sorted() { collect(node.children[key]!, into: &graph) }
     }

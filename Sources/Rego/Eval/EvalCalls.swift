@@ -28,7 +28,7 @@ extension Evaluator {
             try invoke(callee, values, location: location, k)
             return
         }
-        try evalTerms(args, 0, [], frame) { values in
+        try evalTerms(args, frame) { values in
             try invoke(callee, values, location: location, k)
         }
     }

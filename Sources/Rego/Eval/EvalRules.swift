@@ -43,7 +43,7 @@ extension Evaluator {
             for rule in definitions {
                 let frame = Frame(count: rule.slotCount)
                 try evalRuleBodyWithElse(rule, frame) { valueTerm in
-                    try evalTerms(rule.keyTerms, 0, [], frame) { keys in
+                    try evalTerms(rule.keyTerms, frame) { keys in
                         let emit: (Value) throws -> Void = { value in
                             any = true
                             object = try Self.inserting(value, at: keys, into: object, location: rule.location)

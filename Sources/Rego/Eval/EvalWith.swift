@@ -18,7 +18,7 @@ extension Evaluator {
             switch modifier.target {
             case .input(let parts):
                 var keys: [Value] = []
-                try evalTerms(parts, 0, [], frame) { keys = $0 }
+                try evalTerms(parts, frame) { keys = $0 }
                 guard keys.count == parts.count else { return }
                 input = Self.setting(input ?? .emptyObject, keys: keys, to: value)
             case .data(let path):

@@ -266,12 +266,12 @@ final class Evaluator {
         case .ref(let root, let parts):
             try evalRef(root, parts, frame, k)
         case .array(let items):
-            try evalTerms(items, 0, [], frame) { try k(.array($0)) }
+            try evalTerms(items, frame) { try k(.array($0)) }
         case .set(let items):
-            try evalTerms(items, 0, [], frame) { try k(.set(Set($0))) }
+            try evalTerms(items, frame) { try k(.set(Set($0))) }
         case .object(let items):
             let flat = items.flatMap { [$0.0, $0.1] }
-            try evalTerms(flat, 0, [], frame) { values in
+            try evalTerms(flat, frame) { values in
                 var dict: [Value: Value] = [:]
                 dict.reserveCapacity(items.count)
                 var i = 0
@@ -315,10 +315,10 @@ final class Evaluator {
 
     /// Evaluates terms, calling `k` with each combination of their values.
     /// A term that needs a variable another term binds (`x == xs[x]`) waits.
-    func evalTerms(_ terms: [CTerm], _ i: Int, _ acc: [Value], _ frame: Frame, _ k: ([Value]) throws -> Void) throws {
-        var buffer = acc
+    func evalTerms(_ terms: [CTerm], _ frame: Frame, _ k: ([Value]) throws -> Void) throws {
+        var buffer: [Value] = []
         buffer.reserveCapacity(terms.count)
-        try fillTerms(terms, i, &buffer, frame, k)
+        try fillTerms(terms, 0, &buffer, frame, k)
     }
 
     private func fillTerms(_ terms: [CTerm], _ i: Int, _ buffer: inout [Value], _ frame: Frame,
