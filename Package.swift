@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(
@@ -40,17 +43,38 @@ let package = Package(
             // statically for the evaluator's state; the dynamic checks cost ~5%.
             swiftSettings: [.unsafeFlags(["-Xllvm", "-sil-disable-pass=closure-specialize", "-enforce-exclusivity=unchecked"])]
         ),
-        .target(name: "Kube", dependencies: ["PalisadeCore"]),
+        .target(
+            name: "Kube",
+            dependencies: [
+                "PalisadeCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .target(
             name: "Posture",
             dependencies: ["PalisadeCore", "Kube", "Rego", .product(name: "Yams", package: "Yams")],
-            exclude: ["NodeBenchmark/Definitions"]
+            exclude: ["NodeBenchmark/Definitions"],
+            resources: [.copy("Controls/Library")]
         ),
         .target(name: "Detection", dependencies: ["PalisadeCore", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "DetectionIO",
+            dependencies: [
+                "Detection", "PalisadeCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         .executableTarget(
             name: "palisade",
             dependencies: [
-                "PalisadeCore", "Rego", "Kube", "Posture", "Detection",
+                "PalisadeCore", "Rego", "Kube", "Posture", "Detection", "DetectionIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,5 +87,6 @@ let package = Package(
         .testTarget(name: "KubeTests", dependencies: ["Kube", "PalisadeCore"]),
         .testTarget(name: "PostureTests", dependencies: ["Posture", "Kube", "Rego", "PalisadeCore"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "PalisadeCore"]),
+        .testTarget(name: "DetectionIOTests", dependencies: ["DetectionIO", "Detection", "PalisadeCore"]),
     ]
 )

@@ -56,7 +56,7 @@ protocol ConformanceSuite {
 }
 
 enum ConformanceSuites {
-    static let names = ["rego", "gatekeeper", "pss", "kubescape", "kube-bench", "falco-loader", "falco-filter"]
+    static let names = ["rego", "gatekeeper", "pss", "kubescape", "kube-bench", "falco-loader", "falco-filter", "falco-regression", "polaris"]
 
     static func make(_ name: String) -> ConformanceSuite? {
         switch name {
@@ -67,6 +67,8 @@ enum ConformanceSuites {
         case "kube-bench": return KubeBenchConformance()
         case "falco-loader": return FalcoLoaderConformance()
         case "falco-filter": return FalcoFilterConformance()
+        case "falco-regression": return FalcoRegressionConformance()
+        case "polaris": return PolarisConformance()
         default: return nil
         }
     }

@@ -5,7 +5,7 @@ struct Palisade: ParsableCommand {
         commandName: "palisade",
         abstract: "Kubernetes runtime security: policy, posture, network, detection and images in one tool.",
         version: "0.1.0",
-        subcommands: [PolicyCommand.self, ScanCommand.self, BenchCommand.self]
+        subcommands: [PolicyCommand.self, ScanCommand.self, DetectCommand.self, BenchCommand.self]
     )
 }
 
@@ -13,7 +13,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "CIS Kubernetes Benchmark checks of a node, from kube-bench definition YAML.",
-        subcommands: [BenchNode.self]
+        subcommands: [BenchNode.self, DetectWebhookBench.self]
     )
 }
 

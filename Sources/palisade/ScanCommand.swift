@@ -4,67 +4,144 @@ import Kube
 import PalisadeCore
 import Posture
 
-/// `palisade scan`: posture scan of manifests. Today it checks workloads
-/// against a Pod Security Standards level; the control library comes next.
+/// `palisade scan`: posture scan of manifests with the built-in control
+/// library, user controls, Pod Security Standards checks, exceptions and scores.
 struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
-        abstract: "Posture scan of Kubernetes manifests (Pod Security Standards today).",
+        abstract: "Posture scan of Kubernetes manifests against the control library (docs/controls.md).",
         discussion: """
         Reads files, directories (recursively: .yaml, .yml, .json) or - for stdin:
-        multi-document YAML, JSON and List kinds. Documents that are not Kubernetes
-        objects are skipped with a notice; a broken file is reported with file:line
-        and the rest is scanned. Exit status: 0 no findings, 1 findings, 2 some input
-        could not be read or the options are wrong.
+        multi-document YAML, JSON, List kinds, Helm and kustomize output. Documents
+        that are not Kubernetes objects are skipped with a notice; a broken file is
+        reported with file:line and the rest is scanned.
+
+        Exit status:
+          0  no threshold breached
+          1  a threshold is breached: with --fail-threshold, non-compliance
+             (100 - overall score) above PCT; with --severity-threshold, a failed
+             finding at or above SEV; with neither, any failed finding
+          2  unusable input or options: bad options, invalid controls, exceptions
+             or control config, an input that could not be read or parsed, or a
+             control that failed to evaluate (the report is still written)
         """
     )
 
-    enum Format: String, ExpressibleByArgument {
-        case table, json
+    @Argument(help: "Manifest files or directories; - reads standard input.")
+    var paths: [String] = []
+
+    @Option(name: .customLong("controls"), help: ArgumentHelp("A directory of user controls (Rego); repeatable.", valueName: "DIR"))
+    var controlDirectories: [String] = []
+
+    @Option(name: .customLong("exceptions"), help: ArgumentHelp("An exceptions file (YAML); repeatable.", valueName: "FILE"))
+    var exceptionFiles: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Settings for controls (YAML or JSON), read as data.palisade.config.", valueName: "FILE"))
+    var controlConfig: String?
+
+    @Option(name: .long, help: ArgumentHelp("Add the Pod Security Standards checks of LEVEL[:VERSION] (restricted:latest, baseline:v1.30).", valueName: "L[:V]"))
+    var pss: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only controls mapped to this framework (NSA-CISA, MITRE, CIS, PSS, SOC2, PCI-DSS, HIPAA).", valueName: "NAME"))
+    var framework: String?
+
+    @Option(name: .customLong("control"), help: ArgumentHelp("Only this control id (globs allowed); repeatable.", valueName: "ID"))
+    var controlIDs: [String] = []
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: table, json, sarif, junit, markdown or html.")
+    var format: String = "table"
+
+    @Option(name: .long, help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "F"))
+    var outputFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Fail (exit 1) when non-compliance, 100 - overall score, is above PCT.", valueName: "PCT"))
+    var failThreshold: String?
+
+    @Option(name: .long, help: ArgumentHelp("Fail (exit 1) on a failed finding at or above SEV (info..critical).", valueName: "SEV"))
+    var severityThreshold: String?
+
+    @Flag(name: .long, help: "Never colour the output.")
+    var noColor = false
+
+    @Option(name: .long, help: .hidden)
+    var now: String?
+
+    /// Option values are checked here rather than in `validate()` so that a
+    /// bad value exits with status 2, as documented (not ArgumentParser's 64).
+    private func usageProblems() -> [String] {
+        var problems: [String] = []
+        if paths.isEmpty { problems.append("give at least one manifest file, directory or - for stdin") }
+        if ReportFormat(rawValue: format) == nil {
+            problems.append("unknown output format '\(format)'; expected one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let failThreshold, Double(failThreshold).map({ (0...100).contains($0) }) != true {
+            problems.append("--fail-threshold must be a percentage from 0 to 100, not '\(failThreshold)'")
+        }
+        if let severityThreshold, Severity(parsing: severityThreshold) == nil {
+            problems.append("--severity-threshold must be one of info, low, medium, high, critical, not '\(severityThreshold)'")
+        }
+        if let now, Timestamp(parsing: now) == nil { problems.append("--now must be a date or RFC 3339 time") }
+        return problems
     }
 
-    @Option(name: .long, help: "Pod Security Standards policy LEVEL[:VERSION], e.g. restricted:latest or baseline:v1.30.")
-    var pss: String = "baseline:latest"
-
-    @Option(name: [.short, .long], help: "Output format: table or json.")
-    var output: Format = .table
-
-    @Argument(help: "Manifest files or directories; - reads standard input.")
-    var paths: [String]
-
     func run() throws {
-        let policy: PodSecurityPolicy
-        do {
-            policy = try PodSecurityPolicy(parsing: pss)
-        } catch {
-            FileHandle.standardError.write(Data("palisade scan: \(error)\n".utf8))
+        let problems = usageProblems()
+        guard problems.isEmpty else {
+            for problem in problems { printError("palisade scan: \(problem)") }
             throw ExitCode(2)
         }
         let manifests = ManifestLoader().load(paths: paths)
-        for notice in manifests.notices {
-            FileHandle.standardError.write(Data("notice: \(notice)\n".utf8))
+        try scan(ScanInputs(manifests: manifests, descriptions: paths))
+    }
+
+    /// Scans objects from any source (manifests here; a live cluster later) and
+    /// writes the report; exits with the documented status.
+    func scan(_ inputs: ScanInputs) throws {
+        let configuration: ScanConfiguration
+        do {
+            configuration = try ScanConfiguration(scanOptions)
+        } catch let error as ScanSetupError {
+            for line in error.lines { printError("palisade scan: \(line)") }
+            throw ExitCode(2)
         }
-        for error in manifests.errors {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        let report = configuration.scan.scan(inputs, settings: configuration.settings)
+        for notice in report.notices { printError("notice: \(notice)") }
+        for error in report.errors { printError("error: \(error)") }
+        try write(ReportRenderer.render(report, as: ReportFormat(rawValue: format) ?? .table, color: useColor))
+        if !report.errors.isEmpty { throw ExitCode(2) }
+        let breaches = ScanThresholds(failThreshold: failThreshold.flatMap(Double.init), severityThreshold: severityThreshold.flatMap(Severity.init(parsing:)))
+            .breaches(report)
+        if !breaches.isEmpty {
+            printError("palisade scan: failed: " + breaches.joined(separator: "; "))
+            throw ExitCode(1)
         }
-        let findings = PodSecurityScan.findings(for: manifests.objects, policy: policy)
-        switch output {
-        case .json:
-            let report = Value.object(fields: [
-                "policy": .string(policy.description),
-                "resources": .int(manifests.objects.count),
-                "findings": findings.toValue(),
-                "errors": .array(manifests.errors.map { .string($0.description) }),
-            ])
-            print(JSONWriter.string(report, options: .pretty))
-        case .table:
-            for finding in findings {
-                let where_ = finding.resource.map { "\($0)" } ?? "-"
-                print("\(finding.severity)\t\(finding.ruleID)\t\(where_)\t\(finding.message)")
-            }
-            print("\(manifests.objects.count) resources, \(findings.count) findings (\(policy))")
+    }
+
+    private var scanOptions: ScanOptions {
+        var options = ScanOptions(now: now.flatMap(Timestamp.init(parsing:)) ?? Timestamp(nanoseconds: Int64(Date().timeIntervalSince1970 * 1e9)))
+        options.controlDirectories = controlDirectories
+        options.exceptionFiles = exceptionFiles
+        options.controlConfigFile = controlConfig
+        options.podSecurity = pss
+        options.framework = framework
+        options.controlIDs = controlIDs
+        return options
+    }
+
+    private var useColor: Bool {
+        !noColor && outputFile == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    private func write(_ text: String) throws {
+        guard let outputFile else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
         }
-        if !manifests.errors.isEmpty { throw ExitCode(2) }
-        if !findings.isEmpty { throw ExitCode(1) }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: outputFile))
+        } catch {
+            printError("palisade scan: cannot write \(outputFile): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
     }
 }

@@ -6,11 +6,14 @@ public struct FieldRef: Sendable, Hashable, CustomStringConvertible {
     public var name: String
     public var argument: String?
     public var info: FieldInfo
+    /// The argument parsed as a JSON pointer, for `json.value`/`jevt.value`.
+    public let jsonPointer: JSONPointer?
 
     public init(name: String, argument: String?, info: FieldInfo) {
         self.name = name
         self.argument = argument
         self.info = info
+        jsonPointer = argument.flatMap { JSONPointer.applies(to: info.name) ? JSONPointer($0) : nil }
     }
 
     /// The field as written: `proc.aname[2]`, or `evt.arg.flags` for dynamic names.

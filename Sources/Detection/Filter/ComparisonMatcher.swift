@@ -1,19 +1,18 @@
-/// Applies one operator between an extracted value and the constants.
-struct ComparisonMatcher {
-    let comparison: CompiledComparison
-
-    func matches(_ value: FieldValue, constants: [FilterConstant]) -> Bool {
-        let op = comparison.op
+/// Applies one operator between an extracted value and the constants
+/// (methods on the comparison itself: no copy of it per event).
+extension CompiledComparison {
+    func matches(value: FieldValue, constants: [FilterConstant]) -> Bool {
+        let op = self.op
         if case .list(let items) = value {
             switch op {
             case .in: return !items.isEmpty && items.allSatisfy { member($0, constants) }
             case .intersects: return items.contains { member($0, constants) }
-            default: return items.contains { matches($0, constants: constants) }
+            default: return items.contains { matches(value: $0, constants: constants) }
             }
         }
         switch op {
         case .in, .intersects:
-            if case .stringSet(let set, _) = comparison.rhs, case .string(let string) = value {
+            if case .stringSet(let set, _) = rhs, case .string(let string) = value {
                 return set.contains(string)
             }
             return member(value, constants)
@@ -22,8 +21,8 @@ struct ComparisonMatcher {
         default:
             break
         }
-        guard let modifier = comparison.modifier else {
-            if op == .equal || op == .equalEqual, case .stringSet(let set, _) = comparison.rhs,
+        guard let modifier else {
+            if op == .equal || op == .equalEqual, case .stringSet(let set, _) = rhs,
                case .string(let string) = value { return set.contains(string) }
             return constants.indices.contains { single(value, constants[$0], index: $0) }
         }
@@ -40,20 +39,21 @@ struct ComparisonMatcher {
     }
 
     func single(_ value: FieldValue, _ constant: FilterConstant, index: Int) -> Bool {
-        switch comparison.op {
+        switch op {
         case .equal, .equalEqual, .in, .intersects: return equal(value, constant)
         case .notEqual: return !equal(value, constant)
         case .less, .lessEqual, .greater, .greaterEqual: return ordered(value, constant)
-        case .contains: return text(value).contains(constant: constant)
-        case .icontains: return text(value).lowercased().contains(constant: constant)
-        case .startswith: return text(value).hasPrefix(constant.text)
-        case .endswith: return text(value).hasSuffix(constant.text)
+        // Byte-wise, as libsinsp compares (strstr, strcasestr, strncmp).
+        case .contains: return UTF8Match.contains(text(value), constant.text)
+        case .icontains: return UTF8Match.containsIgnoringASCIICase(text(value), loweredNeedle: constant.text)
+        case .startswith: return UTF8Match.hasPrefix(text(value), constant.text)
+        case .endswith: return UTF8Match.hasSuffix(text(value), constant.text)
         case .bcontains: return bytes(value).containsSequence(constant.bytes)
         case .bstartswith: return bytes(value).starts(with: constant.bytes)
         case .glob, .iglob:
-            return index < comparison.globs.count && comparison.globs[index].matches(text(value))
+            return index < globs.count && globs[index].matches(text(value))
         case .regex:
-            return index < comparison.regexes.count && comparison.regexes[index].matches(text(value))
+            return index < regexes.count && regexes[index].matches(text(value))
         case .pmatch: return pathMatch(value, constant)
         case .exists: return true
         }
@@ -81,7 +81,7 @@ struct ComparisonMatcher {
             let a = FieldEvaluator.text(value), b = constant.text
             order = a < b ? -1 : a == b ? 0 : 1
         }
-        switch comparison.op {
+        switch op {
         case .less: return order < 0
         case .lessEqual: return order <= 0
         case .greater: return order > 0
@@ -128,12 +128,6 @@ extension FilterConstant {
     }
 }
 
-extension String {
-    func contains(constant: FilterConstant) -> Bool {
-        let needle = constant.text
-        return needle.isEmpty || self.contains(needle)
-    }
-}
 
 extension Array where Element == UInt8 {
     func containsSequence(_ needle: [UInt8]) -> Bool {

@@ -80,9 +80,9 @@ public struct CompiledComparison: Sendable {
         case .field(let field):
             guard let other = FieldEvaluator.value(field, event) else { return false }
             let constants = FieldEvaluator.constants(of: other, as: lhs.type)
-            return ComparisonMatcher(comparison: self).matches(value, constants: constants)
+            return matches(value: value, constants: constants)
         case .constants(let constants), .stringSet(_, let constants):
-            return ComparisonMatcher(comparison: self).matches(value, constants: constants)
+            return matches(value: value, constants: constants)
         }
     }
 }

@@ -76,11 +76,12 @@ public struct FilterCompiler {
                 }
             }
         case .icontains:
-            comparison.rhs = .constants(constants.map { .string($0.text.lowercased()) })
+            comparison.rhs = .constants(constants.map { .string(UTF8Match.asciiLowercased($0.text)) })
         case .glob, .iglob:
             comparison.globs = constants.map { GlobPattern($0.text, caseInsensitive: comparison.op == .iglob) }
         case .in, .intersects, .equal, .equalEqual:
-            if comparison.modifier == nil, comparison.lhs.type == .string, constants.count > 1 {
+            // Small lists compare faster one by one than through hashing.
+            if comparison.modifier == nil, comparison.lhs.type == .string, constants.count > 8 {
                 let strings = constants.map(\.text)
                 comparison.rhs = .stringSet(Set(strings), constants)
             }

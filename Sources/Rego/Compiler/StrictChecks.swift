@@ -12,8 +12,10 @@ struct StrictChecks {
     func errors(in module: Module) -> [RegoError] {
         var errors = importErrors(module)
         for rule in module.rules {
-            errors += bodyErrors(rule.body)
-            for branch in rule.elseBranches { errors += bodyErrors(branch.body) }
+            // A variable assigned in the body and used only in the head
+            // (`deny contains msg if { msg := ... }`) is used.
+            errors += bodyErrors(rule.body, head: headTerms(rule))
+            for branch in rule.elseBranches { errors += bodyErrors(branch.body, head: headTerms(rule)) }
         }
         return errors
     }
@@ -55,9 +57,12 @@ struct StrictChecks {
         return terms
     }
 
-    private func bodyErrors(_ body: Body) -> [RegoError] {
+    private func bodyErrors(_ body: Body, head: [Term]) -> [RegoError] {
         var errors: [RegoError] = []
         var occurrences: [String: Int] = [:]
+        var headNames: [String] = []
+        for term in head { Self.collectNames(term, into: &headNames) }
+        for n in headNames { occurrences[n, default: 0] += 1 }
         for expr in body {
             var names: [String] = []
             Self.collectNames(expr, into: &names)

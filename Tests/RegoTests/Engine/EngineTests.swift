@@ -204,6 +204,17 @@ final class StrictModeTests: XCTestCase {
         XCTAssertTrue(text.contains("s.rego:4:5: rego_compile_error: assigned var x unused"), text)
     }
 
+    func testVariableUsedOnlyInTheHeadIsNotUnused() {
+        let text = strictErrors("""
+        package a
+        deny contains msg if {
+            msg := "bad"
+        }
+        f(x) := y if { y := x + 1 }
+        """)
+        XCTAssertFalse(text.contains("unused"), text)
+    }
+
     func testDeprecatedBuiltinsAndShadowingAreReported() {
         let text = strictErrors("""
         package a

@@ -1,0 +1,43 @@
+# METADATA
+# title: Privileged container
+# description: >-
+#   A privileged container gets every Linux capability, all host devices and no seccomp or AppArmor
+#   confinement, so a compromise of it is a compromise of the node.
+# custom:
+#   id: PAL-001
+#   severity: critical
+#   remediation: >-
+#     Remove securityContext.privileged or set it to false; grant only the specific capabilities the
+#     process needs.
+#   kinds: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
+#   frameworks:
+#     NSA-CISA: ["Kubernetes Pod security: Non-root containers and rootless container engines", "Kubernetes Pod security: Pod security enforcement"]
+#     MITRE: ["T1611", "T1610"]
+#     CIS: ["5.2.2"]
+#     PSS: ["baseline:privileged"]
+#     SOC2: ["CC6.1"]
+#     PCI-DSS: ["2.2.6", "7.2.1"]
+#     HIPAA: ["164.312(a)(1)"]
+#   references:
+#     - https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF
+#     - https://attack.mitre.org/matrices/enterprise/containers/
+#     - https://www.cisecurity.org/benchmark/kubernetes
+#     - https://kubernetes.io/docs/concepts/security/pod-security-standards/
+#     - https://www.cisecurity.org/controls/cis-controls-navigator
+#     - https://www.aicpa-cima.com/resources/download/2017-trust-services-criteria-with-revised-points-of-focus-2022
+#     - https://docs-prv.pcisecuritystandards.org/PCI%20DSS/Standard/PCI-DSS-v4_0.pdf
+#     - https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-C/section-164.312
+package palisade.controls.privileged_container
+
+import rego.v1
+
+import data.palisade.lib.workload
+
+deny contains result if {
+	some c in workload.containers
+	workload.security_context(c.container).privileged == true
+	result := {
+		"msg": sprintf("%s runs privileged", [workload.describe(c)]),
+		"path": sprintf("%s.securityContext.privileged", [c.path]),
+	}
+}
