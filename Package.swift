@@ -50,6 +50,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
@@ -84,7 +85,15 @@ let package = Package(
         ),
         .testTarget(name: "PalisadeCoreTests", dependencies: ["PalisadeCore"]),
         .testTarget(name: "RegoTests", dependencies: ["Rego", "PalisadeCore"]),
-        .testTarget(name: "KubeTests", dependencies: ["Kube", "PalisadeCore"]),
+        .testTarget(
+            name: "KubeTests",
+            dependencies: [
+                "Kube", "PalisadeCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "PostureTests", dependencies: ["Posture", "Kube", "Rego", "PalisadeCore"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "PalisadeCore"]),
         .testTarget(name: "DetectionIOTests", dependencies: ["DetectionIO", "Detection", "PalisadeCore"]),

@@ -6,8 +6,9 @@
 # Two inputs, both written into a temporary directory (nothing is committed):
 #   synthetic  scripts/gen_manifests.py: N (default 10,000) resources, seed 42
 #   real-world the Kubernetes manifests available offline: Falco's
-#              event-generator k8saudit manifests, the Gatekeeper library samples,
-#              the Polaris fixtures, Kubescape regolibrary test inputs and examples/
+#              event-generator k8saudit manifests, the Gatekeeper library samples
+#              and templates, the Polaris fixtures and examples/ (not Kubescape's
+#              test inputs: fragments there make Checkov 3.3 abort with no output)
 # Each tool scans each directory once, timed by /usr/bin/time -v (wall clock,
 # peak RSS): `palisade scan DIR -o json` (release build; PALISADE=path overrides)
 # and `checkov -d DIR --framework kubernetes --skip-download -o json` (installed
@@ -67,7 +68,6 @@ copy_yaml() {  # copy_yaml SRC NAME
 copy_yaml "$shared/conformance/falco/event-generator/k8saudit-manifests" falco-k8saudit
 copy_yaml "$shared/conformance/gatekeeper-library/library" gatekeeper-library
 copy_yaml "$shared/conformance/polaris/fixtures" polaris
-copy_yaml "$shared/conformance/kubescape-regolibrary/rules" kubescape
 copy_yaml "$repo/examples/manifests" examples
 
 run() {  # run NAME OUT_JSON COMMAND... ; prints "seconds rss_kib"
@@ -96,7 +96,22 @@ work, results = sys.argv[1], sys.argv[2]
 
 # Checkov Kubernetes checks → the Palisade controls that find the same kind of issue.
 CHECKOV_TO_PALISADE = {
-    # filled from the library's titles; see the table printed below for gaps
+    "CKV_K8S_8": ["PAL-033"], "CKV_K8S_9": ["PAL-034"],
+    "CKV_K8S_10": ["PAL-029"], "CKV_K8S_11": ["PAL-030"], "CKV_K8S_12": ["PAL-031"], "CKV_K8S_13": ["PAL-032"],
+    "CKV_K8S_14": ["PAL-036"], "CKV_K8S_15": ["PAL-038"], "CKV_K8S_16": ["PAL-001"],
+    "CKV_K8S_17": ["PAL-003"], "CKV_K8S_18": ["PAL-004"], "CKV_K8S_19": ["PAL-002"], "CKV_K8S_20": ["PAL-014"],
+    "CKV_K8S_21": ["PAL-165"], "CKV_K8S_22": ["PAL-015"], "CKV_K8S_23": ["PAL-011", "PAL-012"],
+    "CKV_K8S_25": ["PAL-006", "PAL-009", "PAL-010"], "CKV_K8S_26": ["PAL-005"], "CKV_K8S_27": ["PAL-023"],
+    "CKV_K8S_28": ["PAL-007"], "CKV_K8S_29": ["PAL-056", "PAL-011", "PAL-016"], "CKV_K8S_30": ["PAL-056", "PAL-011"],
+    "CKV_K8S_31": ["PAL-016"], "CKV_K8S_33": ["PAL-146"], "CKV_K8S_35": ["PAL-042"],
+    "CKV_K8S_36": ["PAL-008"], "CKV_K8S_37": ["PAL-008"], "CKV_K8S_38": ["PAL-040", "PAL-120", "PAL-121"],
+    "CKV_K8S_39": ["PAL-006"], "CKV_K8S_41": ["PAL-041"], "CKV_K8S_42": ["PAL-119"], "CKV_K8S_43": ["PAL-037"],
+    "CKV_K8S_49": ["PAL-101", "PAL-102", "PAL-103"], "CKV_K8S_153": ["PAL-147"],
+    "CKV_K8S_155": ["PAL-115"], "CKV_K8S_156": ["PAL-113"], "CKV_K8S_157": ["PAL-110"], "CKV_K8S_158": ["PAL-110"],
+    "CKV2_K8S_1": ["PAL-123", "PAL-110"], "CKV2_K8S_2": ["PAL-108", "PAL-114"], "CKV2_K8S_3": ["PAL-111"],
+    "CKV2_K8S_5": ["PAL-106"], "CKV2_K8S_6": ["PAL-161", "PAL-160"],
+    # Without an equivalent: CKV_K8S_1..7 and 32 (PodSecurityPolicy, removed in Kubernetes 1.25),
+    # CKV_K8S_34/44/45 (Helm 2 Tiller), CKV_K8S_40 (a UID above 10000), CKV2_K8S_4 (services/status).
 }
 
 def findings(node, out):

@@ -23,7 +23,7 @@ struct FalcoRegressionConformance: ConformanceSuite {
             let path = (options.directory as NSString).appendingPathComponent(file)
             let document = try YAMLReader.decode(try String(contentsOfFile: path, encoding: .utf8), file: path)
             for entry in document.arrayValue ?? [] {
-                let regression = FalcoRegressionCase(entry, directory: options.directory)
+                let regression = FalcoRegressionCase(entry, directory: options.directory, sources: Self.sources(file))
                 guard options.selects(file, regression.name) else { continue }
                 if let why = regression.unavailableReason {
                     unavailable.append("UNAVAILABLE \(file): \(regression.name) — \(why)")
@@ -40,16 +40,26 @@ struct FalcoRegressionConformance: ConformanceSuite {
         }
         return units
     }
+
+    /// The event sources Falco knows in each file's runs: the syscall cases
+    /// run without plugins, the k8saudit cases load the k8saudit and json plugins.
+    static func sources(_ file: String) -> Set<String> {
+        file == "cases_k8saudit.yaml" ? ["syscall", "k8s_audit"] : ["syscall"]
+    }
 }
 
 /// One regression case.
 struct FalcoRegressionCase: Sendable {
     let entry: Value
     let directory: String
+    let loaderOptions: RulesLoaderOptions
 
-    init(_ entry: Value, directory: String) {
+    init(_ entry: Value, directory: String, sources: Set<String>) {
         self.entry = entry
         self.directory = directory
+        var loaderOptions = RulesLoaderOptions()
+        loaderOptions.sources = sources
+        self.loaderOptions = loaderOptions
     }
 
     var name: String { entry["name"]?.stringValue ?? "?" }
@@ -70,7 +80,7 @@ struct FalcoRegressionCase: Sendable {
             let text = (try? String(contentsOfFile: path(name), encoding: .utf8)) ?? ""
             files.append((text, name))
         }
-        let (ruleSet, diagnostics) = RulesLoader.load(files: files)
+        let (ruleSet, diagnostics) = RulesLoader.load(files: files, options: loaderOptions)
         return (ruleSet, diagnostics)
     }
 
@@ -89,7 +99,7 @@ struct FalcoRegressionCase: Sendable {
 
     /// `falco -V file…`: every file loaded in order into one engine.
     func validate() -> FalcoRegressionRun {
-        var loader = RulesLoader()
+        var loader = RulesLoader(options: loaderOptions)
         var run = FalcoRegressionRun()
         for name in entry["validate_rules_files"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
             let start = loader.diagnostics.count

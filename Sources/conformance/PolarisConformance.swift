@@ -17,6 +17,9 @@ import Posture
 ///   rejects on `danger` results): the equivalent controls of every check that
 ///   default.yaml sets to `danger` run; `admitted` must give no failed result,
 ///   `rejected` at least one.
+/// - A check whose `target` names a kind (`rbac.authorization.k8s.io/RoleBinding`)
+///   only counts results on objects of that kind: Polaris runs it on nothing else
+///   (a Role in a RoleBinding fixture is judged by Polaris' Role check, not this one).
 /// - Polaris' exemption annotations on a fixture object become Palisade
 ///   exceptions for that object (`polaris.fairwinds.com/exempt: "true"` for
 ///   every control, `polaris.fairwinds.com/<check>-exempt: "true"` for the
@@ -36,7 +39,9 @@ struct PolarisConformance: ConformanceSuite {
         for row in rows where options.selects(row.file, row.check) {
             switch row.kind {
             case "audit" where equivalents[row.check] != nil:
-                groups[row.check, default: []].append(row)
+                var auditRow = row
+                auditRow.targetKind = PolarisCase.targetKind(check: row.check, directory: options.directory)
+                groups[row.check, default: []].append(auditRow)
             case "webhook":
                 var webhookRow = row
                 webhookRow.controls = dangerChecks.flatMap { equivalents[$0] ?? [] }
@@ -82,6 +87,9 @@ struct PolarisCase: Sendable {
     var expect: String
     /// The control ids whose results decide the case.
     var controls: [String] = []
+    /// The kind a Polaris check targets when it names one (`rbac.authorization.k8s.io/RoleBinding`):
+    /// only results on objects of that kind count, as Polaris runs the check on nothing else.
+    var targetKind: String?
 
     /// True when the row expects at least one failed result.
     var expectsFailure: Bool { expect == "fail" || expect == "rejected" }
@@ -97,6 +105,15 @@ struct PolarisCase: Sendable {
             return PolarisCase(file: (directory as NSString).appendingPathComponent(file), check: check, kind: kind,
                                expect: row["expect"]?.stringValue ?? "")
         }
+    }
+
+    /// The kind in a check definition's `target: group/Kind`; nil for Container, PodSpec, Controller...
+    static func targetKind(check: String, directory: String) -> String? {
+        let path = (directory as NSString).appendingPathComponent("checks-defs/\(check).yaml")
+        guard let bytes = try? readBounded(path),
+              let definition = try? YAMLReader.decode(String(decoding: bytes, as: UTF8.self), file: path),
+              let target = definition["target"]?.stringValue, let slash = target.lastIndex(of: "/") else { return nil }
+        return String(target[target.index(after: slash)...])
     }
 
     /// The checks Polaris' default.yaml sets to `danger` (what its webhook rejects on).
@@ -131,8 +148,12 @@ struct PolarisCase: Sendable {
         let settings = ScanSettings(exceptions: PolarisExemptions.exceptions(manifests.objects), now: PolarisScanner.now, threads: 1)
         let report = PostureScan(scanner: scanner).scan(ScanInputs(manifests: manifests, descriptions: [file]), settings: settings)
         if let error = report.errors.first(where: { error in wanted.contains { error.contains(": \($0): ") } }) { return error }
-        let applied = report.controls.filter { wanted.contains($0.control.id) }.map(\.total).reduce(0, +)
-        let failures = report.failures.filter { wanted.contains($0.ruleID) }.map { "\($0.ruleID) on \($0.resource.map { "\($0)" } ?? "-"): \($0.message)" }
+        var applied = report.controls.filter { wanted.contains($0.control.id) }.map(\.total).reduce(0, +)
+        if let targetKind {
+            let appliesToTarget = controls.contains { scanner.library.control(id: $0)?.applies(toKind: targetKind) == true }
+            applied = appliesToTarget ? manifests.objects.filter { $0.kind == targetKind }.count : 0
+        }
+        let failures = report.failures.filter { wanted.contains($0.ruleID) && (targetKind == nil || $0.resource?.kind == targetKind) }.map { "\($0.ruleID) on \($0.resource.map { "\($0)" } ?? "-"): \($0.message)" }
         if applied == 0 { return "none of \(controls.joined(separator: ", ")) applies to the fixture's objects" }
         if expectsFailure, failures.isEmpty { return "expected a failure from \(controls.joined(separator: ", ")), got none" }
         if !expectsFailure, !failures.isEmpty { return "expected no failure, got: " + failures.prefix(3).joined(separator: "; ") }

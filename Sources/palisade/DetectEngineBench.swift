@@ -30,17 +30,18 @@ struct DetectEngineBench: ParsableCommand {
 
     func run() throws {
         let ruleSet = try loadRules()
+        let engine = DetectionEngine(rules: ruleSet)
         let stream = try replay.map { try SyscallReplay.load(path: $0) } ?? {
             var generator = SyscallSyntheticStream(seed: seed)
             return generator.events(max(1, events))
         }()
         guard !stream.isEmpty else { throw ValidationError("the stream has no events") }
-        var alerts = pass(ruleSet, stream)
-        let allocations = AllocationCounter.measure { alerts = pass(ruleSet, stream) }
+        var alerts = pass(engine, stream)
+        let allocations = DetectBenchAllocationCounter.measure { alerts = pass(engine, stream) }
         var processed = 0
         let cpuStart = threadCPUTime(), wallStart = Date()
         repeat {
-            alerts = pass(ruleSet, stream)
+            alerts = pass(engine, stream)
             processed += stream.count
         } while Date().timeIntervalSince(wallStart) < seconds
         let cpu = threadCPUTime() - cpuStart
@@ -73,10 +74,11 @@ struct DetectEngineBench: ParsableCommand {
         return "../" + relative
     }
 
-    /// One pass over the stream; returns the number of alerts.
-    func pass(_ ruleSet: RuleSet, _ stream: [SyscallEvent]) -> Int {
+    /// One pass over the stream through the engine (dispatch, matching and
+    /// alert creation); returns the number of alerts.
+    func pass(_ engine: DetectionEngine, _ stream: [SyscallEvent]) -> Int {
         var alerts = 0
-        for event in stream { alerts += ruleSet.matches(event).count }
+        for event in stream { alerts += engine.process(event).count }
         return alerts
     }
 
@@ -92,7 +94,7 @@ struct DetectEngineBench: ParsableCommand {
 /// `aligned_alloc` (every Swift object, array and string buffer comes from
 /// `swift_slowAlloc`, which calls them) point to counting wrappers.
 /// Allocations made directly by other C libraries are not counted.
-enum AllocationCounter {
+enum DetectBenchAllocationCounter {
     typealias Malloc = @convention(c) (Int) -> UnsafeMutableRawPointer?
     typealias Memalign = @convention(c) (UnsafeMutablePointer<UnsafeMutableRawPointer?>?, Int, Int) -> Int32
     typealias AlignedAlloc = @convention(c) (Int, Int) -> UnsafeMutableRawPointer?
@@ -103,16 +105,16 @@ enum AllocationCounter {
     nonisolated(unsafe) static var realAlignedAlloc: AlignedAlloc?
 
     static let countingMalloc: Malloc = { size in
-        AllocationCounter.count &+= 1
-        return AllocationCounter.realMalloc?(size)
+        DetectBenchAllocationCounter.count &+= 1
+        return DetectBenchAllocationCounter.realMalloc?(size)
     }
     static let countingMemalign: Memalign = { out, alignment, size in
-        AllocationCounter.count &+= 1
-        return AllocationCounter.realMemalign?(out, alignment, size) ?? 12
+        DetectBenchAllocationCounter.count &+= 1
+        return DetectBenchAllocationCounter.realMemalign?(out, alignment, size) ?? 12
     }
     static let countingAlignedAlloc: AlignedAlloc = { alignment, size in
-        AllocationCounter.count &+= 1
-        return AllocationCounter.realAlignedAlloc?(alignment, size)
+        DetectBenchAllocationCounter.count &+= 1
+        return DetectBenchAllocationCounter.realAlignedAlloc?(alignment, size)
     }
 
     /// Runs `body` with the counters installed; nil when libswiftCore's
@@ -127,12 +129,12 @@ enum AllocationCounter {
             "posix_memalign": unsafeBitCast(countingMemalign, to: UnsafeRawPointer.self),
             "aligned_alloc": unsafeBitCast(countingAlignedAlloc, to: UnsafeRawPointer.self),
         ]
-        let patched = GOTPatcher.patch(library: "libswiftCore.so", replacements)
+        let patched = DetectBenchGOTPatcher.patch(library: "libswiftCore.so", replacements)
         guard !patched.isEmpty else { return nil }
         count = 0
         body()
         let measured = count
-        GOTPatcher.restore(patched)
+        DetectBenchGOTPatcher.restore(patched)
         return measured
     }
 }
@@ -140,7 +142,7 @@ enum AllocationCounter {
 /// Rewrites a loaded library's GOT slots for named symbols and puts them
 /// back. Reads the ELF64 structures of the mapped library directly (program
 /// headers → dynamic section → JUMP_SLOT/GLOB_DAT relocations).
-enum GOTPatcher {
+enum DetectBenchGOTPatcher {
     typealias Patch = (slot: UnsafeMutablePointer<UnsafeRawPointer?>, original: UnsafeRawPointer?)
 
     /// The address where a library's first segment (its ELF header) is

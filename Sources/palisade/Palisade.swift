@@ -13,7 +13,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "CIS Kubernetes Benchmark checks of a node, from kube-bench definition YAML.",
-        subcommands: [BenchNode.self, DetectWebhookBench.self]
+        subcommands: [BenchNode.self, DetectEngineBench.self, DetectWebhookBench.self]
     )
 }
 

@@ -66,6 +66,9 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .long, help: .hidden)
     var now: String?
 
+    @Flag(name: .long, help: .hidden)
+    var profile = false
+
     /// Option values are checked here rather than in `validate()` so that a
     /// bad value exits with status 2, as documented (not ArgumentParser's 64).
     private func usageProblems() -> [String] {
@@ -104,7 +107,15 @@ struct ScanCommand: ParsableCommand {
             for line in error.lines { printError("palisade scan: \(line)") }
             throw ExitCode(2)
         }
-        let report = configuration.scan.scan(inputs, settings: configuration.settings)
+        var settings = configuration.settings
+        let started = DispatchTime.now().uptimeNanoseconds
+        if profile { settings.profile = ControlProfile() }
+        let report = configuration.scan.scan(inputs, settings: settings)
+        if let profile = settings.profile {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            printError(String(format: "profile: %d resources in %.3fs; slowest controls:", inputs.objects.count, seconds))
+            for line in profile.lines() { printError("profile: " + line) }
+        }
         for notice in report.notices { printError("notice: \(notice)") }
         for error in report.errors { printError("error: \(error)") }
         try write(ReportRenderer.render(report, as: ReportFormat(rawValue: format) ?? .table, color: useColor))

@@ -49,11 +49,34 @@ enum AuditServerTestSupport {
         process.standardError = pipe
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        let status = waitForExit(process, timeout: timeout)
+        return (status, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Reaps the child itself: Foundation's Process sometimes never notices the
+    /// exit of a script that leaves daemons behind (it stays a zombie).
+    private static func waitForExit(_ process: Process, timeout: TimeInterval) -> Int32 {
+        let pid = process.processIdentifier
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        var terminated = false
+        while true {
+            var raw: Int32 = 0
+            let result = waitpid(pid, &raw, WNOHANG)
+            if result == pid {
+                let signal = raw & 0x7F
+                return signal == 0 ? (raw >> 8) & 0xFF : 128 + signal
+            }
+            if result < 0 || !process.isRunning {
+                return process.isRunning ? -1 : process.terminationStatus
+            }
+            if Date() >= deadline, !terminated {
+                kill(pid, SIGTERM)
+                terminated = true
+            } else if terminated, Date() >= deadline.addingTimeInterval(5) {
+                kill(pid, SIGKILL)
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
     }
 
     /// A self-signed certificate for 127.0.0.1 / localhost (openssl, argument array).

@@ -23,22 +23,30 @@ public struct AuditEvent: FieldSource, Sendable {
         let id = field.info.id
         guard id < AuditField.table.count, let kind = AuditField.table[id] else { return nil }
         if case .jsonValue = kind, let pointer = field.jsonPointer {
-            return value(at: pointer).map { .string($0.text) }
+            return index(at: pointer).map { .string(json.document.text($0)) }
         }
         return extract(kind, argument: field.argument)
     }
 
     /// The value a pre-parsed pointer designates.
     func value(at pointer: JSONPointer) -> AuditJSON? {
-        var current = json
+        index(at: pointer).map { AuditJSON(json.document, $0) }
+    }
+
+    /// The node index a pointer designates, walked without building values.
+    func index(at pointer: JSONPointer) -> Int? {
+        let document = json.document
+        var current = json.index
         for token in pointer.tokens {
-            switch current {
-            case .object(let members):
-                guard let next = AuditJSON.member(token.key, in: members) else { return nil }
+            switch document.nodes[current].kind {
+            case .object:
+                guard let next = document.member(token.key, inObjectAt: current) else { return nil }
                 current = next
-            case .array(let items):
-                guard let index = token.index, index < items.count else { return nil }
-                current = items[index]
+            case .array:
+                guard let position = token.index, let next = document.element(position, inArrayAt: current) else {
+                    return nil
+                }
+                current = next
             default:
                 return nil
             }

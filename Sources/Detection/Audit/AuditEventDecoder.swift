@@ -27,7 +27,7 @@ public enum AuditEventDecoder {
         var number = firstNumber
         // A whole document first (pretty-printed payloads span lines), then JSON lines.
         if let whole = try? AuditJSONParser.parse(bytes, range: 0..<bytes.count) {
-            collect(whole, line: nil, into: &events, errors: &errors, number: &number)
+            collect(whole, line: nil, length: bytes.count, into: &events, errors: &errors, number: &number)
             return (events, errors)
         }
         var lineNumber = 0
@@ -38,7 +38,7 @@ public enum AuditEventDecoder {
             if !isBlank(bytes, start..<end) {
                 do {
                     let payload = try AuditJSONParser.parse(bytes, range: start..<end)
-                    collect(payload, line: lineNumber, into: &events, errors: &errors, number: &number)
+                    collect(payload, line: lineNumber, length: end - start, into: &events, errors: &errors, number: &number)
                 } catch {
                     errors.append(AuditDecodeError(error.reason, line: lineNumber))
                 }
@@ -48,12 +48,17 @@ public enum AuditEventDecoder {
         return (events, errors)
     }
 
-    static func collect(_ payload: AuditJSON, line: Int?, into events: inout [AuditEvent],
+    /// `length` is the payload's size in bytes: an event re-encoded compactly
+    /// takes at most three bytes per input byte (an invalid UTF-8 byte becomes
+    /// U+FFFD; escapes and whitespace only shrink), so payloads up to a third
+    /// of `maxEventSize` need no per-event size check.
+    static func collect(_ payload: AuditJSON, line: Int?, length: Int, into events: inout [AuditEvent],
                         errors: inout [AuditDecodeError], number: inout UInt64) {
+        let checkSize = length > maxEventSize / 3
         do {
             for item in try items(of: payload, depth: 0) {
                 do {
-                    events.append(try event(item, number: number))
+                    events.append(try event(item, number: number, checkSize: checkSize))
                     number += 1
                 } catch let error as AuditDecodeError {
                     errors.append(AuditDecodeError(error.reason, line: line))
@@ -66,26 +71,22 @@ public enum AuditEventDecoder {
 
     /// The events of a payload (ParseAuditEventsJSON).
     static func items(of payload: AuditJSON, depth: Int) throws -> [AuditJSON] {
-        if case .array(let elements) = payload, depth < 8 {
+        if let elements = payload.elements, depth < 8 {
             return try elements.flatMap { try items(of: $0, depth: depth + 1) }
         }
-        switch payload["kind"]?.string {
-        case "EventList"?:
-            if let items = payload["items"]?.array { return items }
-        case "Event"?:
-            return [payload]
-        default:
-            break
+        if let kind = payload["kind"] {
+            if kind.isString("EventList"), let items = payload["items"]?.array { return items }
+            if kind.isString("Event") { return [payload] }
         }
         throw AuditDecodeError("data not recognized as a k8s audit event")
     }
 
-    static func event(_ item: AuditJSON, number: UInt64) throws -> AuditEvent {
+    static func event(_ item: AuditJSON, number: UInt64, checkSize: Bool = true) throws -> AuditEvent {
         guard let stamp = item["stageTimestamp"] else { throw AuditDecodeError("can't read stageTimestamp") }
         guard let text = stamp.string, let time = Timestamp(parsing: text) else {
             throw AuditDecodeError("cannot parse stageTimestamp \(stamp.compactJSON) as RFC 3339")
         }
-        let size = item.compactByteCount
+        let size = checkSize ? item.compactByteCount : 0
         guard size <= maxEventSize else { throw AuditDecodeError("event larger than maxEventSize: size=\(size)") }
         return AuditEvent(json: item, time: time, number: number)
     }

@@ -4,7 +4,17 @@ import Foundation
 /// a missing value is nil (`<NA>`); list fields take an optional index
 /// argument (`ka.req.pod.containers.image[0]`), ignored when not a number.
 struct AuditExtractor {
-    let json: AuditJSON
+    // A document and a node index rather than `AuditJSON` values: the common
+    // fields then walk the node table without touching reference counts.
+    let document: AuditJSONDocument
+    let root: Int
+
+    init(json: AuditJSON) {
+        document = json.document
+        root = json.index
+    }
+
+    var json: AuditJSON { AuditJSON(document, root) }
 
     func extract(_ kind: AuditField, argument: String?) -> FieldValue? {
         switch kind {
@@ -23,7 +33,8 @@ struct AuditExtractor {
         case .targetResource: return scalar("objectRef", "resource")
         case .targetSubresource: return scalar("objectRef", "subresource")
         case .targetPodName:
-            guard json.value(at: "objectRef", "resource")?.string == "pods" else { return nil }
+            guard let resource = path("objectRef", "resource", nil, nil),
+                  document.string(document.nodes[resource], equals: "pods") else { return nil }
             return scalar("objectRef", "name")
         case .bindingSubjects: return list("requestObject", "subjects")
         case .bindingRole: return scalar("requestObject", "roleRef", "name")
@@ -41,7 +52,7 @@ struct AuditExtractor {
             return strings(containers(which, index(argument))?.compactMap { $0.value(at: "securityContext", "privileged")?.text })
         case .containerPrivileged:
             guard let all = containers(.containers, nil) else { return nil }
-            let any = all.contains { if case .bool(true)? = $0.value(at: "securityContext", "privileged") { return true }; return false }
+            let any = all.contains { $0.value(at: "securityContext", "privileged")?.bool == true }
             return .string(any ? "true" : "false")
         case .containersSecurity(let keys): return strings(containerValues(index(argument), ["securityContext"] + keys))
         case .containersEffective(let key): return strings(effective(key, index(argument)))
@@ -67,22 +78,23 @@ struct AuditExtractor {
 
     // Fixed arity instead of variadics: no array is built per extraction.
     func scalar(_ a: String, _ b: String? = nil, _ c: String? = nil, _ d: String? = nil) -> FieldValue? {
-        path(a, b, c, d).map { .string($0.text) }
+        path(a, b, c, d).map { .string(document.text($0)) }
     }
 
     func list(_ a: String, _ b: String? = nil) -> FieldValue? {
-        guard let items = path(a, b, nil, nil)?.array else { return nil }
+        guard let items = path(a, b, nil, nil).flatMap({ AuditJSON(document, $0).elements }) else { return nil }
         return .list(items.map { .string($0.text) })
     }
 
-    func path(_ a: String, _ b: String?, _ c: String?, _ d: String?) -> AuditJSON? {
-        guard let first = json[a] else { return nil }
+    /// The node index at keys `a`, `b`, `c`, `d` (those given) below the event.
+    func path(_ a: String, _ b: String?, _ c: String?, _ d: String?) -> Int? {
+        guard let first = document.member(a, inObjectAt: root) else { return nil }
         guard let b else { return first }
-        guard let second = first[b] else { return nil }
+        guard let second = document.member(b, inObjectAt: first) else { return nil }
         guard let c else { return second }
-        guard let third = second[c] else { return nil }
+        guard let third = document.member(c, inObjectAt: second) else { return nil }
         guard let d else { return third }
-        return third[d]
+        return document.member(d, inObjectAt: third)
     }
 
     func nested(_ keys: [String]) -> AuditJSON? {
@@ -104,10 +116,10 @@ struct AuditExtractor {
     }
 
     func array(_ keys: [String], _ index: Int?) -> [AuditJSON]? {
-        guard let items = nested(keys)?.array else { return nil }
-        guard let index else { return items }
-        guard index >= 0, index < items.count else { return nil }
-        return [items[index]]
+        guard let items = nested(keys) else { return nil }
+        guard let index else { return items.array }
+        guard items.kind == .array else { return nil }
+        return items.element(at: index).map { [$0] }
     }
 
     func containers(_ which: AuditField.ContainerList, _ index: Int?) -> [AuditJSON]? {
@@ -137,7 +149,7 @@ struct AuditExtractor {
         var out: [String] = []
         for container in all {
             guard let value = Self.walk(container, keys) else { return nil }
-            if case .array(let items) = value, keys.last == "add" {
+            if let items = value.elements, keys.last == "add" {
                 out.append(contentsOf: items.map(\.text))
             } else {
                 out.append(value.text)
@@ -156,7 +168,8 @@ struct AuditExtractor {
         guard let all = containers(.containers, index) else { return nil }
         var out: [String] = []
         for container in all {
-            for port in container["ports"]?.array ?? [] {
+            guard let ports = container["ports"]?.elements else { continue }
+            for port in ports {
                 if let host = port["hostPort"] { out.append(host.text) } else if let own = port["containerPort"] { out.append(own.text) }
             }
         }
@@ -167,8 +180,8 @@ struct AuditExtractor {
         guard let rules = array(["requestObject", "rules"], index) else { return nil }
         var out: [String] = []
         for rule in rules {
-            guard case .array(let items)? = rule[key] else { continue }
-            for item in items where !Self.isNull(item) { out.append(item.text) }
+            guard let items = rule[key]?.elements else { continue }
+            for item in items where !item.isNull { out.append(item.text) }
         }
         return out
     }
@@ -181,7 +194,8 @@ struct AuditExtractor {
     func volumeTypes(_ index: Int?) -> [String]? {
         guard let volumes = array(["requestObject", "spec", "volumes"], index) else { return nil }
         var out: [String] = []
-        for case .object(let members) in volumes {
+        for volume in volumes {
+            guard let members = volume.members else { continue }
             out.append(contentsOf: members.map(\.key).filter { $0 != "name" })
         }
         return out
@@ -208,10 +222,5 @@ struct AuditExtractor {
             current = next
         }
         return current
-    }
-
-    static func isNull(_ value: AuditJSON) -> Bool {
-        if case .null = value { return true }
-        return false
     }
 }

@@ -1,72 +1,47 @@
 extension AuditJSON {
     /// Compact JSON in document order.
-    public var compactJSON: String {
-        var out = ""
-        write(into: &out, indent: nil, level: 0)
-        return out
-    }
+    public var compactJSON: String { rendered(indent: false) }
 
     /// Two-space indented JSON with `": "` separators (Go's `json.Indent`,
     /// which the json plugin uses for `json.obj`).
-    public var indentedJSON: String {
-        var out = ""
-        write(into: &out, indent: "  ", level: 0)
-        return out
-    }
+    public var indentedJSON: String { rendered(indent: true) }
 
-    func write(into out: inout String, indent: String?, level: Int) {
-        switch self {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .number(let text): out += text
-        case .string(let text): AuditJSON.writeString(text, into: &out)
-        case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
-                Self.newline(&out, indent, level + 1)
-                item.write(into: &out, indent: indent, level: level + 1)
-            }
-            Self.newline(&out, indent, level)
-            out += "]"
-        case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
-            for (index, member) in members.enumerated() {
-                if index > 0 { out += "," }
-                Self.newline(&out, indent, level + 1)
-                AuditJSON.writeString(member.key, into: &out)
-                out += indent == nil ? ":" : ": "
-                member.value.write(into: &out, indent: indent, level: level + 1)
-            }
-            Self.newline(&out, indent, level)
-            out += "}"
-        }
-    }
-
-    static func newline(_ out: inout String, _ indent: String?, _ level: Int) {
-        guard let indent else { return }
-        out += "\n"
-        for _ in 0..<level { out += indent }
+    // Raw string bytes are copied as they are and the whole output decoded
+    // once: every invalid UTF-8 sequence sits between ASCII quotes, so it
+    // becomes U+FFFD exactly as when each string was decoded on its own.
+    func rendered(indent: Bool) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(Int(node.kind == .object || node.kind == .array ? 64 : node.length + 2))
+        let writer = AuditJSONWriter(document: document, indent: indent)
+        _ = writer.write(index, level: 0, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The length in bytes of `compactJSON`, computed without building it.
     public var compactByteCount: Int {
-        switch self {
-        case .null: return 4
-        case .bool(let flag): return flag ? 4 : 5
-        case .number(let text): return text.utf8.count
-        case .string(let text): return AuditJSON.quotedByteCount(text)
-        case .array(let items):
-            var total = 2 + max(0, items.count - 1)
-            for item in items { total += item.compactByteCount }
-            return total
-        case .object(let members):
-            var total = 2 + max(0, members.count - 1)
-            for member in members { total += AuditJSON.quotedByteCount(member.key) + 1 + member.value.compactByteCount }
-            return total
+        var total = 0
+        let end = Int(node.next)
+        var index = self.index
+        while index < end {
+            let node = document.nodes[index]
+            switch node.kind {
+            case .string: total += Self.quotedByteCount(document, node)
+            case .array, .object:
+                // Brackets, commas between members or elements, a colon per member.
+                total += 2 + max(0, Int(node.count) - 1) + (node.kind == .object ? Int(node.count) : 0)
+            default: total += Int(node.length)
+            }
+            index += 1
         }
+        return total
+    }
+
+    /// `quotedByteCount` of a string node's text; ASCII written as it is needs no decoding.
+    static func quotedByteCount(_ document: AuditJSONDocument, _ node: AuditJSONNode) -> Int {
+        if !node.flags.contains(.nonCanonical) {
+            if !document.raw(node).contains(where: { $0 >= 0x80 }) { return Int(node.length) + 2 }
+        }
+        return quotedByteCount(document.string(node))
     }
 
     /// The length of `writeString`'s output for `text`.

@@ -2,30 +2,30 @@
 /// their document order and numbers keep their text, so a value re-encoded
 /// for a field (`ka.req.role.rules`, `jevt.value[/responseStatus]`) reads
 /// exactly as the plugins (fastjson) print it.
-// Not `indirect`: arrays already box the recursion, so a node costs no allocation of its own.
-public enum AuditJSON: Sendable {
-    case null
-    case bool(Bool)
-    case number(String)
-    case string(String)
-    case array([AuditJSON])
-    case object([AuditJSONMember])
-
-    /// The member `key` of an object.
-    public subscript(key: String) -> AuditJSON? {
-        guard case .object(let members) = self else { return nil }
-        return Self.member(key, in: members)
+///
+/// A value is a position in its payload's flat node table; reading a member,
+/// an element or a kind allocates nothing, and strings are decoded only when
+/// asked for (`string`, `text`).
+public struct AuditJSON: Sendable {
+    public enum Kind: UInt8, Sendable {
+        case null, bool, number, string, array, object
     }
 
-    /// The first member named `key`.
-    @inline(__always)
-    static func member(_ key: String, in members: [AuditJSONMember]) -> AuditJSON? {
-        let count = key.utf8.count
-        // Comparing the O(1) UTF-8 lengths first skips most members cheaply.
-        for member in members where member.key.utf8.count == count && member.key == key {
-            return member.value
-        }
-        return nil
+    let document: AuditJSONDocument
+    let index: Int
+
+    init(_ document: AuditJSONDocument, _ index: Int) {
+        self.document = document
+        self.index = index
+    }
+
+    var node: AuditJSONNode { document.nodes[index] }
+
+    public var kind: Kind { node.kind }
+
+    /// The member `key` of an object (the first one, when repeated).
+    public subscript(key: String) -> AuditJSON? {
+        document.member(key, inObjectAt: index).map { AuditJSON(document, $0) }
     }
 
     /// Follows `keys` through nested objects.
@@ -38,30 +38,103 @@ public enum AuditJSON: Sendable {
         return current
     }
 
+    /// Element `position` of an array.
+    public func element(at position: Int) -> AuditJSON? {
+        document.element(position, inArrayAt: index).map { AuditJSON(document, $0) }
+    }
+
     public var string: String? {
-        if case .string(let text) = self { return text }
-        return nil
+        let node = node
+        return node.kind == .string ? document.string(node) : nil
     }
 
-    public var array: [AuditJSON]? {
-        if case .array(let items) = self { return items }
-        return nil
+    /// Whether this is the string `text`, compared without decoding when it has no escapes.
+    public func isString(_ text: String) -> Bool {
+        let node = node
+        return node.kind == .string && document.string(node, equals: text)
     }
 
-    /// A string as itself, anything else as compact JSON (fastjson's `MarshalTo`).
-    public var text: String {
-        if case .string(let text) = self { return text }
-        return compactJSON
+    public var bool: Bool? {
+        let node = node
+        return node.kind == .bool ? node.flags.contains(.isTrue) : nil
     }
+
+    public var isNull: Bool { kind == .null }
+
+    /// An array's elements, in order.
+    public var elements: AuditJSONElements? {
+        let node = node
+        guard node.kind == .array else { return nil }
+        return AuditJSONElements(document: document, first: index + 1, count: Int(node.count))
+    }
+
+    public var array: [AuditJSON]? { elements.map(Array.init) }
+
+    /// An object's members, in document order.
+    public var members: AuditJSONMembers? {
+        let node = node
+        guard node.kind == .object else { return nil }
+        return AuditJSONMembers(document: document, first: index + 1, count: Int(node.count))
+    }
+
+    /// A string as itself, a number as written, anything else as compact JSON (fastjson's `MarshalTo`).
+    public var text: String { document.text(index) }
+}
+
+/// The elements of an array, walked through the node table.
+public struct AuditJSONElements: Sequence, Sendable {
+    let document: AuditJSONDocument
+    let first: Int
+    public let count: Int
+
+    public var isEmpty: Bool { count == 0 }
+
+    public struct Iterator: IteratorProtocol {
+        let document: AuditJSONDocument
+        var index: Int
+        var remaining: Int
+
+        public mutating func next() -> AuditJSON? {
+            guard remaining > 0 else { return nil }
+            let value = AuditJSON(document, index)
+            index = Int(document.nodes[index].next)
+            remaining -= 1
+            return value
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(document: document, index: first, remaining: count) }
+    public var underestimatedCount: Int { count }
 }
 
 /// One `"key": value` pair of an object.
 public struct AuditJSONMember: Sendable {
-    public var key: String
-    public var value: AuditJSON
+    let keyNode: AuditJSON
+    public let value: AuditJSON
 
-    public init(key: String, value: AuditJSON) {
-        self.key = key
-        self.value = value
+    public var key: String { keyNode.string ?? "" }
+}
+
+/// The members of an object, walked through the node table.
+public struct AuditJSONMembers: Sequence, Sendable {
+    let document: AuditJSONDocument
+    let first: Int
+    public let count: Int
+
+    public struct Iterator: IteratorProtocol {
+        let document: AuditJSONDocument
+        var index: Int
+        var remaining: Int
+
+        public mutating func next() -> AuditJSONMember? {
+            guard remaining > 0 else { return nil }
+            let member = AuditJSONMember(keyNode: AuditJSON(document, index), value: AuditJSON(document, index + 1))
+            index = Int(document.nodes[index + 1].next)
+            remaining -= 1
+            return member
+        }
     }
+
+    public func makeIterator() -> Iterator { Iterator(document: document, index: first, remaining: count) }
+    public var underestimatedCount: Int { count }
 }

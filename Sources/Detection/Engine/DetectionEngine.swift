@@ -10,6 +10,8 @@ public final class DetectionEngine: Sendable {
     /// What every alert of a rule shares, prepared once.
     let alertInfo: [RuleAlertInfo]
     let dispatch: DispatchTable
+    /// Each rule's condition flattened for evaluation, in rule order.
+    let programs: ContiguousArray<FilterProgram>
     public let options: DetectionOptions
     public let counters: DetectionCounters
     let factory: AlertFactory
@@ -20,6 +22,7 @@ public final class DetectionEngine: Sendable {
         templates = selected.map { OutputTemplate($0.output, source: $0.source) }
         alertInfo = selected.map(RuleAlertInfo.init)
         dispatch = DispatchTable(rules: selected)
+        programs = ContiguousArray(selected.map(Self.program))
         self.options = options
         counters = DetectionCounters(rules: selected.count)
         factory = AlertFactory(hostname: options.hostname, options: options.format)
@@ -65,11 +68,22 @@ public final class DetectionEngine: Sendable {
         for index in dispatch.candidates(event, source: source, eventType: eventType) {
             // Index in place: copying a CompiledRule costs a dozen retains per candidate.
             if let eventType, case .allExcept(let excluded) = rules[index].eventTypes, excluded.contains(eventType) { continue }
-            guard rules[index].filter.matches(event) else { continue }
+            guard programs[index].matches(event) else { continue }
             summary.add(index)
             guard body(index) else { break }
         }
         return summary
+    }
+}
+
+extension DetectionEngine {
+    /// The rule's flattened condition; for syscall rules dispatched by event
+    /// type, `evt.type` checks the dispatch already guarantees become constants.
+    static func program(_ rule: CompiledRule) -> FilterProgram {
+        guard rule.source == "syscall", case .only(let allowed) = rule.eventTypes else {
+            return FilterProgram(rule.filter)
+        }
+        return FilterProgram(rule.filter) { EventTypeImplication.isImplied($0, allowed: allowed) }
     }
 }
 

@@ -10,9 +10,15 @@ struct DispatchTable: Sendable {
         var all: [Int] = []
         /// Prunes `all` by one field's value, for events that have no type.
         var keyIndex: RuleKeyIndex?
+        /// `byType` for the per-event lookup.
+        var typeTable = EventTypeTable([:])
     }
 
     private(set) var sources: [String: SourceRules] = [:]
+    /// `sources` as parallel arrays: an engine sees one or two sources, and
+    /// comparing a short name is cheaper than hashing it.
+    private var sourceNames: [String] = []
+    private var sourceEntries: [SourceRules] = []
 
     init(rules: [CompiledRule]) {
         var typed: [String: [String: [Int]]] = [:]
@@ -34,16 +40,24 @@ struct DispatchTable: Sendable {
         for (source, entry) in sources where entry.byType.isEmpty {
             sources[source]?.keyIndex = RuleKeyIndex(rules: rules, indices: entry.all)
         }
+        for (source, entry) in sources.sorted(by: { $0.key < $1.key }) {
+            var entry = entry
+            entry.typeTable = EventTypeTable(entry.byType)
+            sourceNames.append(source)
+            sourceEntries.append(entry)
+        }
     }
 
     /// The candidate rules, in order; `allExcept` rules still need their own check.
     @inline(__always)
     func candidates<Event: FieldSource>(_ event: Event, source: String, eventType: String?) -> [Int] {
-        guard let rules = sources[source] else { return [] }
-        guard let eventType else {
-            guard let keyIndex = rules.keyIndex else { return rules.all }
-            return keyIndex.candidates(FieldEvaluator.value(keyIndex.field, event))
+        for position in sourceNames.indices where sourceNames[position] == source {
+            guard let eventType else {
+                guard let keyIndex = sourceEntries[position].keyIndex else { return sourceEntries[position].all }
+                return keyIndex.candidates(FieldEvaluator.value(keyIndex.field, event))
+            }
+            return sourceEntries[position].typeTable.rules(for: eventType) ?? sourceEntries[position].generic
         }
-        return rules.byType[eventType] ?? rules.generic
+        return []
     }
 }

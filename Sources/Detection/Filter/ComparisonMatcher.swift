@@ -1,32 +1,24 @@
 /// Applies one operator between an extracted value and the constants
-/// (methods on the comparison itself: no copy of it per event).
-extension CompiledComparison {
+/// (methods on the immutable program: no copy of it per event).
+extension ComparisonProgram {
     func matches(value: FieldValue, constants: [FilterConstant]) -> Bool {
         let op = self.op
-        if case .list(let items) = value {
-            switch op {
-            case .in: return !items.isEmpty && items.allSatisfy { member($0, constants) }
-            case .intersects: return items.contains { member($0, constants) }
-            default: return items.contains { matches(value: $0, constants: constants) }
-            }
-        }
+        if case .list(let items) = value { return matches(items: items, constants: constants) }
         switch op {
         case .in, .intersects:
-            if case .stringSet(let set, _) = rhs, case .string(let string) = value {
-                return set.contains(string)
-            }
+            if hasStringSet, case .string(let string) = value { return stringSet.contains(string) }
             return member(value, constants)
         case .pmatch:
-            return constants.contains { pathMatch(value, $0) }
+            return constants.contains { self.pathMatch(value, $0) }
         default:
             break
         }
         guard let modifier else {
-            if op == .equal || op == .equalEqual, case .stringSet(let set, _) = rhs,
-               case .string(let string) = value { return set.contains(string) }
-            return constants.indices.contains { single(value, constants[$0], index: $0) }
+            if hasStringSet, op == .equal || op == .equalEqual,
+               case .string(let string) = value { return stringSet.contains(string) }
+            return constants.indices.contains { self.single(value, constants[$0], index: $0) }
         }
-        let hits = constants.indices.lazy.filter { single(value, constants[$0], index: $0) }.count
+        let hits = constants.indices.lazy.filter { self.single(value, constants[$0], index: $0) }.count
         switch modifier {
         case .oneof: return hits == 1
         case .anyof: return hits >= 1
@@ -34,8 +26,24 @@ extension CompiledComparison {
         }
     }
 
+    /// A left side with several values, by `multiValueRule`.
+    func matches(items: [FieldValue], constants: [FilterConstant]) -> Bool {
+        switch multiValueRule {
+        case .list:
+            switch op {
+            case .in: return !items.isEmpty && items.allSatisfy { self.member($0, constants) }
+            case .intersects: return items.contains { self.member($0, constants) }
+            default: return items.contains { self.matches(value: $0, constants: constants) }
+            }
+        case .connectionEnds where op == .notEqual:
+            return !items.isEmpty && items.allSatisfy { self.matches(value: $0, constants: constants) }
+        case .connectionEnds, .anyValue:
+            return items.contains { self.matches(value: $0, constants: constants) }
+        }
+    }
+
     func member(_ value: FieldValue, _ constants: [FilterConstant]) -> Bool {
-        constants.contains { equal(value, $0) }
+        constants.contains { self.equal(value, $0) }
     }
 
     func single(_ value: FieldValue, _ constant: FilterConstant, index: Int) -> Bool {

@@ -39,6 +39,7 @@ public struct FilterCompiler {
             throw FilterCompileError("filter error: list filter '\(FilterPrinter.string(check.lhs))' only supports operators 'exists', 'in', and 'intersects'")
         }
         var comparison = CompiledComparison(lhs: lhs, op: check.op, modifier: check.modifier, rhs: .none)
+        comparison.multiValueRule = MultiValueRule(lhs)
         guard let rhs = check.rhs else { return comparison }
         switch rhs {
         case .field(let field):

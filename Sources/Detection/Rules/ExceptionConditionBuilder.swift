@@ -52,10 +52,18 @@ enum ExceptionConditionBuilder {
         }
     }
 
-    /// Quotes a value unless it reads back as itself or is a transformer call.
+    /// Quotes a value unless it reads back as itself, is a transformer call,
+    /// or is already a quoted filter string (`'"cat /dev/null"'` in YAML):
+    /// Falco's `quote_item` leaves a value starting with a quote as written.
     static func quote(_ text: String) -> String {
-        if looksLikeTransformerCall(text) { return text }
+        if looksLikeTransformerCall(text) || isQuoted(text) { return text }
         return FilterPrinter.quote(text)
+    }
+
+    static func isQuoted(_ text: String) -> Bool {
+        guard let first = text.first, first == "\"" || first == "'", text.count >= 2, text.last == first else { return false }
+        var parser = FilterParser(text)
+        return (try? parser.parseQuoted()) != nil && parser.pos == parser.bytes.count
     }
 
     static func looksLikeTransformerCall(_ text: String) -> Bool {

@@ -52,15 +52,27 @@ public struct SyscallEvent: FieldSource, Sendable {
 
     /// The parameter named `name` (first match).
     public func param(_ name: String) -> SyscallParam? {
-        for param in params where param.name == name { return param }
+        params.firstIndex { $0.name == name }.map { params[$0] }
+    }
+
+    /// The integer value of the parameter named `name`, read in place
+    /// (no copy of the parameter on the hot path).
+    public func integerParam(_ name: String) -> Int64? {
+        for index in params.indices where params[index].name == name {
+            if case .int(let value) = params[index].value { return value }
+            return nil
+        }
         return nil
     }
 
     /// The return value (`res`, or `fd` for fd-creating calls).
     public var returnValue: Int64? {
         guard direction == .exit else { return nil }
-        if let res = param("res") { return res.value.integer }
-        if let first = params.first, first.name == "fd" { return first.value.integer }
+        for index in params.indices where params[index].name == "res" {
+            if case .int(let value) = params[index].value { return value }
+            return nil
+        }
+        if !params.isEmpty, params[0].name == "fd", case .int(let value) = params[0].value { return value }
         return nil
     }
 }

@@ -70,8 +70,9 @@ enum SyscallEventTable {
         (234, "procinfo", "cpu_usr:uint cpu_sys:uint"),
         (264, "access", "mode:hex"), (265, "access", "res:errno name:str"),
         (272, "container", "json:str"),
-        (288, "execve", "filename:str"),
-        (289, "execve", process + " cgroups:buf env:buf tty:int pgid:int loginuid:int flags:flags(execve) "
+        (288, "execve", "filename:str"), (289, "execve", process + " cgroups:buf env:buf tty:int"),
+        (292, "execve", "filename:str"),
+        (293, "execve", process + " cgroups:buf env:buf tty:int pgid:int loginuid:int flags:flags(execve) "
             + "cap_inheritable:hex cap_permitted:hex cap_effective:hex exe_ino:uint exe_ino_ctime:uint "
             + "exe_ino_mtime:uint uid:uint trusted_exepath:str pgid:int gid:uint"),
     ]

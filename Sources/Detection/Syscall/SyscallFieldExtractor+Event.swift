@@ -71,7 +71,7 @@ extension SyscallFieldExtractor {
     /// flags carry the bit.
     static func openFlag(_ event: SyscallEvent, mask: Int64) -> FieldValue {
         guard event.direction == .exit, isOpen(event.type),
-              let flags = event.param("flags")?.value.integer else { return .bool(false) }
+              let flags = event.integerParam("flags") else { return .bool(false) }
         return .bool(flags & mask == mask)
     }
 

@@ -20,8 +20,6 @@ extension SyscallStateTracker {
         }
     }
 
-    var pidOf: (SyscallThread) -> Int64 { { $0.info.pid } }
-
     mutating func openExit(_ context: inout ExitContext) {
         guard let fdNumber = context.result else { return }
         context.event.fdNumber = fdNumber

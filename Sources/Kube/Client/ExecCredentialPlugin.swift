@@ -16,27 +16,17 @@ enum ExecCredentialPlugin {
     static let maxOutput = 1 << 20
 
     static func run(_ plugin: Kubeconfig.ExecPlugin, timeout: Double) async throws -> Credential {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try executablePath(plugin.command))
-        process.arguments = plugin.args
-        process.environment = environment(for: plugin)
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
+        let outcome: ChildProcess.Outcome
         do {
-            try process.run()
-        } catch {
-            throw failure(plugin, "cannot start: \(error.localizedDescription)")
+            outcome = try await ChildProcess.run(try executablePath(plugin.command), arguments: plugin.args,
+                                                 environment: environment(for: plugin),
+                                                 output: .capture(limit: maxOutput), timeout: timeout)
+        } catch let error as ChildProcess.Failure {
+            throw failure(plugin, error.description)
         }
-        let handle = output.fileHandleForReading
-        let reader = Task.detached { readBounded(handle, limit: maxOutput) }
-        try await waitForExit(process, plugin: plugin, timeout: timeout)
-        let bytes = await reader.value
-        guard process.terminationStatus == 0 else {
-            throw failure(plugin, "exited with status \(process.terminationStatus)")
-        }
-        guard let bytes else { throw failure(plugin, "wrote more than \(maxOutput) bytes") }
-        return try parse(bytes, plugin: plugin)
+        guard outcome.status == 0 else { throw failure(plugin, "exited with status \(outcome.status)") }
+        guard !outcome.truncated else { throw failure(plugin, "wrote more than \(maxOutput) bytes") }
+        return try parse(outcome.output, plugin: plugin)
     }
 
     /// The `status` of an ExecCredential document.
@@ -77,28 +67,6 @@ enum ExecCredentialPlugin {
         environment["KUBERNETES_EXEC_INFO"] =
             #"{"apiVersion":"\#(apiVersion)","kind":"ExecCredential","spec":{"interactive":false}}"#
         return environment
-    }
-
-    private static func waitForExit(_ process: Process, plugin: Kubeconfig.ExecPlugin, timeout: Double) async throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning {
-            if Date() > deadline {
-                process.terminate()
-                throw failure(plugin, "did not finish within \(Int(timeout)) s")
-            }
-            try await Task.sleep(nanoseconds: 20_000_000)
-        }
-    }
-
-    /// Everything until end of file, or nil past `limit` bytes.
-    private static func readBounded(_ handle: FileHandle, limit: Int) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        while true {
-            let chunk = handle.readData(ofLength: 64 << 10)
-            if chunk.isEmpty { return bytes }
-            bytes += chunk
-            if bytes.count > limit { return nil }
-        }
     }
 
     private static func failure(_ plugin: Kubeconfig.ExecPlugin, _ detail: String) -> KubeAPIError {

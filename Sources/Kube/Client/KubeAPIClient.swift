@@ -47,6 +47,8 @@ public final class KubeAPIClient: Sendable {
                                                      timeout: .init(connect: Self.amount(requestTimeout),
                                                                     read: Self.amount(requestTimeout)))
         configuration.dnsOverride = endpoint.dnsOverride
+        // Report a refused or failed connection at once instead of retrying until the deadline.
+        configuration.connectionPool.retryConnectionEstablishment = false
         configuration.proxy = try endpoint.proxy(connection.proxyURL)
         self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
@@ -60,14 +62,21 @@ public final class KubeAPIClient: Sendable {
         request.headers.add(name: "Accept", value: "application/json")
         request.headers.add(name: "User-Agent", value: "palisade")
         try auth.apply(to: &request.headers)
-        do {
-            let response = try await http.execute(request, timeout: Self.amount(requestTimeout))
-            return try await decode(response, path: path)
-        } catch let error as KubeAPIError {
-            throw error
-        } catch {
-            throw translate(error, path: path)
+        // A GET is safe to repeat once when the server closed a pooled
+        // connection under it (an HTTP/2 GOAWAY, an idle timeout).
+        for attempt in 1...2 {
+            do {
+                let response = try await http.execute(request, timeout: Self.amount(requestTimeout))
+                return try await decode(response, path: path)
+            } catch let error as KubeAPIError {
+                throw error
+            } catch where attempt == 1 && Self.connectionWasClosed(error) {
+                continue
+            } catch {
+                throw translate(error, path: path)
+            }
         }
+        throw KubeAPIError.transport(server: endpoint.server, detail: "the connection was closed twice")
     }
 
     /// Closes the connections; the client cannot be used afterwards.
@@ -103,6 +112,14 @@ public final class KubeAPIClient: Sendable {
         }
         if error is NIOTooManyBytesError { return .responseTooLarge(path: path, limit: maxResponseBytes) }
         return .transport(server: endpoint.server, detail: "\(error)")
+    }
+
+    /// The server closed the connection (kube-apiserver does, for one, when
+    /// a CustomResourceDefinition is added).
+    private static func connectionWasClosed(_ error: any Error) -> Bool {
+        if let http = error as? HTTPClientError { return http == .remoteConnectionClosed }
+        if let channel = error as? ChannelError { return channel == .ioOnClosedChannel || channel == .alreadyClosed }
+        return false
     }
 
     private static func amount(_ seconds: Double) -> TimeAmount {

@@ -46,7 +46,7 @@ public struct Kubeconfig: Sendable {
         public var location: SourceLocation
     }
 
-    /// A client-go credential plugin (`users[].user.exec`); recorded, never run here.
+    /// A client-go credential plugin (`users[].user.exec`); run by `KubeAPIClient` with an argument array, never through a shell.
     public struct ExecPlugin: Sendable, Hashable {
         public var apiVersion: String
         public var command: String

@@ -25,7 +25,7 @@ public struct PostureScan: Sendable {
 
     public func scan(_ inputs: ScanInputs, settings: ScanSettings) -> ScanReport {
         let objects = inputs.objects
-        var evaluations = scanner?.evaluate(objects, config: settings.controlConfig, now: settings.now, threads: settings.threads)
+        var evaluations = scanner?.evaluate(objects, config: settings.controlConfig, now: settings.now, threads: settings.threads, profile: settings.profile)
             ?? objects.indices.map { ObjectEvaluation(object: $0, outcomes: []) }
         if let podSecurity {
             for pss in podSecurity.evaluate(objects, keeping: podSecurityIDs) { evaluations[pss.object].outcomes += pss.outcomes }

@@ -36,6 +36,8 @@ public struct ScanSettings: Sendable {
     public var now: Timestamp
     /// Evaluation threads.
     public var threads: Int
+    /// Collects per-control times when set (slower: no batching).
+    public var profile: ControlProfile?
 
     public init(controlConfig: Value = .emptyObject, exceptions: [ScanException] = [], now: Timestamp, threads: Int = 2) {
         self.controlConfig = controlConfig

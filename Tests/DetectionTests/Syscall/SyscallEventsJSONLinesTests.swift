@@ -28,6 +28,17 @@ final class SyscallEventsJSONLinesTests: XCTestCase {
         }
     }
 
+    func testReplayDetectsJSONLinesByContent() throws {
+        let events = try Support.capture("connect_localhost")
+        let path = NSTemporaryDirectory() + "syscall-events-\(getpid()).jsonl"
+        try SyscallJSONLines.write(events).write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let replayed = try SyscallReplay.load(path: path)
+        XCTAssertEqual(replayed.count, events.count)
+        XCTAssertEqual(replayed.first { $0.type == "connect" && $0.direction == .exit }?.fd?.name,
+                       "127.0.0.1:47192->127.0.0.1:80")
+    }
+
     func testHandWrittenLine() throws {
         let line = """
         {"v":1,"num":12,"ts":1700000000000000000,"dir":"<","type":"openat","params":[{"name":"fd","type":"fd","value":4},\

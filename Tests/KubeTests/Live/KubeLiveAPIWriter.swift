@@ -19,6 +19,19 @@ final class KubeLiveAPIWriter: Sendable {
     /// POSTs `json` to `path` (a collection), and returns the HTTP status; 409 (already there) is accepted.
     @discardableResult
     func create(_ path: String, _ json: String, file: StaticString = #filePath, line: UInt = #line) async throws -> Int {
+        // The apiserver may close a connection (HTTP/2 GOAWAY) while it is still starting its controllers.
+        for attempt in 1...3 {
+            do {
+                return try await post(path, json, file: file, line: line)
+            } catch let error where !(error is KubeLiveSkip) && attempt < 3 {
+                print("KubeLiveAPIWriter: POST \(path): \(error), retrying")
+                try await Task.sleep(nanoseconds: 300_000_000)
+            }
+        }
+        return try await post(path, json, file: file, line: line)
+    }
+
+    private func post(_ path: String, _ json: String, file: StaticString, line: UInt) async throws -> Int {
         var request = HTTPClientRequest(url: server + path)
         request.method = .POST
         request.headers.add(name: "Authorization", value: "Bearer admin-token")
@@ -35,6 +48,10 @@ final class KubeLiveAPIWriter: Sendable {
 
     /// GETs `path` as the admin, nil on a non-success status.
     func status(_ path: String) async throws -> Int {
+        do { return try await get(path) } catch { return 0 }
+    }
+
+    private func get(_ path: String) async throws -> Int {
         var request = HTTPClientRequest(url: server + path)
         request.headers.add(name: "Authorization", value: "Bearer admin-token")
         let response = try await http.execute(request, timeout: .seconds(30))

@@ -1,22 +1,20 @@
 import Foundation
+@testable import Kube
 
-/// Runs a program with an argument array (no shell), output to a log file.
+/// Runs a program with an argument array (no shell), output appended to a
+/// log file; waits for the program itself, not for children it leaves running.
 enum KubeLiveProcess {
     static func run(_ executable: String, _ arguments: [String], environment: [String: String], log: String) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        if !FileManager.default.fileExists(atPath: log) { _ = FileManager.default.createFile(atPath: log, contents: nil) }
-        guard let output = FileHandle(forWritingAtPath: log) else { return -1 }
-        defer { try? output.close() }
-        output.seekToEndOfFile()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return -1 }
-        process.waitUntilExit()
-        return process.terminationStatus
+        let merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        do {
+            return try KubeLiveBlocking.run {
+                try await ChildProcess.run(executable, arguments: arguments, environment: merged,
+                                           output: .file(log), timeout: 3600).status
+            }
+        } catch {
+            try? "\(error)\n".write(toFile: log, atomically: false, encoding: .utf8)
+            return -1
+        }
     }
 
     static func find(_ command: String) -> String? {

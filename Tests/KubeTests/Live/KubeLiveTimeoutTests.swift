@@ -40,12 +40,25 @@ final class KubeLiveTimeoutTests: XCTestCase {
             contextName: "closed", server: "https://127.0.0.1:\(port)", namespace: "default", certificateAuthority: nil,
             insecureSkipTLSVerify: false, tlsServerName: nil, proxyURL: nil, clientCertificate: nil, clientKey: nil,
             credentials: .none, impersonate: nil, impersonateGroups: [])
+        let started = Date()
         do {
-            _ = try await ClusterReader(connection: connection, requestTimeout: 5).readAll()
+            _ = try await ClusterReader(connection: connection, requestTimeout: 30).readAll()
             XCTFail("expected an error")
         } catch let error as KubeAPIError {
             guard case .transport(let server, _) = error else { return XCTFail("expected a transport error, got \(error)") }
             XCTAssertEqual(server, "https://127.0.0.1:\(port)")
+            XCTAssertTrue("\(error)".hasPrefix("cannot reach https://127.0.0.1:\(port): "), "\(error)")
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5, "a refused connection is reported at once, not at the timeout")
+    }
+
+    func testBlockingReadReportsTheSameErrors() throws {
+        let connection = ClusterConnection(
+            contextName: "bad", server: "not a url", namespace: "default", certificateAuthority: nil,
+            insecureSkipTLSVerify: false, tlsServerName: nil, proxyURL: nil, clientCertificate: nil, clientKey: nil,
+            credentials: .none, impersonate: nil, impersonateGroups: [])
+        XCTAssertThrowsError(try ClusterReader(connection: connection).readAllBlocking()) { error in
+            XCTAssertEqual("\(error)", "server 'not a url' is not an http(s) URL with a host")
         }
     }
 }

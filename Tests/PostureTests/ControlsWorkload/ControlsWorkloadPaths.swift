@@ -11,8 +11,6 @@ enum ControlsWorkloadPaths {
 
     static let library = repository.appendingPathComponent("Sources/Posture/Controls/Library")
     static let workloadControls = library.appendingPathComponent("workload")
-    static let polarisEquivalents = repository.appendingPathComponent("Sources/conformance/PolarisWorkloadEquivalents.swift")
-    static let polarisCorpus = repository.deletingLastPathComponent().appendingPathComponent("shared/conformance/polaris")
 
     /// Every `.rego` file below `directory`, sorted.
     static func regoFiles(below directory: URL) -> [URL] {

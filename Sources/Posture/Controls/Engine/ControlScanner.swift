@@ -48,7 +48,7 @@ public final class ControlScanner: Sendable {
     /// `data.palisade.config`; `now` fixes `time.now_ns()` so reports are
     /// reproducible. Results are in object order whatever the thread count.
     public func evaluate(_ objects: [KubeObject], config: Value = .emptyObject, now: Timestamp,
-                         threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> [ObjectEvaluation] {
+                         threads: Int = ProcessInfo.processInfo.activeProcessorCount, profile: ControlProfile? = nil) -> [ObjectEvaluation] {
         let data = Value.object(fields: [
             "inventory": InventoryData.build(objects),
             "palisade": .object(fields: ["config": config]),
@@ -59,8 +59,9 @@ public final class ControlScanner: Sendable {
         let batches = Dictionary(uniqueKeysWithValues: Set(objects.map(\.kind)).map { ($0, batch(forKind: $0)) })
         return ParallelWork.map(count: objects.count, threads: threads) { index in
             let object = objects[index]
-            let batch = batches[object.kind] ?? KindBatch(controls: [], query: nil)
-            return self.evaluate(object, index: index, batch: batch, data: data, options: frozenOptions)
+            var batch = batches[object.kind] ?? KindBatch(controls: [], query: nil)
+            if profile != nil { batch.query = nil }
+            return self.evaluate(object, index: index, batch: batch, data: data, options: frozenOptions, profile: profile)
         }
     }
 
@@ -84,7 +85,8 @@ public final class ControlScanner: Sendable {
     /// Evaluates the batch query; when it fails or is undefined (an error or a
     /// non-set `deny` somewhere), each control is evaluated on its own so the
     /// problem is attributed to the right control.
-    private func evaluate(_ object: KubeObject, index: Int, batch: KindBatch, data: Value, options: EvalOptions) -> ObjectEvaluation {
+    private func evaluate(_ object: KubeObject, index: Int, batch: KindBatch, data: Value, options: EvalOptions,
+                          profile: ControlProfile?) -> ObjectEvaluation {
         if let query = batch.query,
            let results = try? query.eval(input: object.value, data: data, options: options), results.count == 1 {
             let bindings = results[0].bindings
@@ -94,7 +96,11 @@ public final class ControlScanner: Sendable {
             return ObjectEvaluation(object: index, outcomes: outcomes)
         }
         let outcomes = batch.controls.map { control in
-            (library.controls[control].info.id, outcome(of: control, on: object, data: data, options: options))
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = outcome(of: control, on: object, data: data, options: options)
+            let id = library.controls[control].info.id
+            profile?.record(id, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            return (id, result)
         }
         return ObjectEvaluation(object: index, outcomes: outcomes)
     }
