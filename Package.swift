@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(
             name: "KubeTests",
             dependencies: [
-                "Kube", "PalisadeCore",
+                "Kube", "PalisadeCore", "Posture",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

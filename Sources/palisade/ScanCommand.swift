@@ -14,7 +14,9 @@ struct ScanCommand: ParsableCommand {
         Reads files, directories (recursively: .yaml, .yml, .json) or - for stdin:
         multi-document YAML, JSON, List kinds, Helm and kustomize output. Documents
         that are not Kubernetes objects are skipped with a notice; a broken file is
-        reported with file:line and the rest is scanned.
+        reported with file:line and the rest is scanned. With --cluster it reads
+        every listable resource type of a live cluster (GET only; Secret values are
+        dropped on read; types the credentials may not list are reported as notices).
 
         Exit status:
           0  no threshold breached
@@ -29,6 +31,18 @@ struct ScanCommand: ParsableCommand {
 
     @Argument(help: "Manifest files or directories; - reads standard input.")
     var paths: [String] = []
+
+    @Flag(name: .long, help: "Scan the live cluster (read-only) instead of, or besides, manifests.")
+    var cluster = false
+
+    @Option(name: .long, help: ArgumentHelp("Kubeconfig file for --cluster (default: $KUBECONFIG, ~/.kube/config, or the in-cluster service account).", valueName: "FILE"))
+    var kubeconfig: String?
+
+    @Option(name: .long, help: ArgumentHelp("Kubeconfig context for --cluster (default: the current context).", valueName: "NAME"))
+    var context: String?
+
+    @Option(name: .long, help: ArgumentHelp("Timeout of each API request of --cluster, in seconds.", valueName: "S"))
+    var requestTimeout: Double = 30
 
     @Option(name: .customLong("controls"), help: ArgumentHelp("A directory of user controls (Rego); repeatable.", valueName: "DIR"))
     var controlDirectories: [String] = []
@@ -73,7 +87,9 @@ struct ScanCommand: ParsableCommand {
     /// bad value exits with status 2, as documented (not ArgumentParser's 64).
     private func usageProblems() -> [String] {
         var problems: [String] = []
-        if paths.isEmpty { problems.append("give at least one manifest file, directory or - for stdin") }
+        if paths.isEmpty && !cluster { problems.append("give at least one manifest file, directory or - for stdin, or --cluster") }
+        if !cluster && (kubeconfig != nil || context != nil) { problems.append("--kubeconfig and --context need --cluster") }
+        if !(requestTimeout > 0) { problems.append("--request-timeout must be a positive number of seconds") }
         if ReportFormat(rawValue: format) == nil {
             problems.append("unknown output format '\(format)'; expected one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -93,8 +109,22 @@ struct ScanCommand: ParsableCommand {
             for problem in problems { printError("palisade scan: \(problem)") }
             throw ExitCode(2)
         }
-        let manifests = ManifestLoader().load(paths: paths)
-        try scan(ScanInputs(manifests: manifests, descriptions: paths))
+        var inputs = ScanInputs(objects: [], descriptions: [])
+        if !paths.isEmpty {
+            inputs = ScanInputs(manifests: ManifestLoader().load(paths: paths), descriptions: paths)
+        }
+        if cluster {
+            do {
+                let live = try ClusterInput(kubeconfig: kubeconfig, context: context, requestTimeout: requestTimeout).read()
+                inputs.objects += live.objects
+                inputs.descriptions += live.descriptions
+                inputs.notices += live.notices
+            } catch {
+                printError("palisade scan: cannot read the cluster: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        try scan(inputs)
     }
 
     /// Scans objects from any source (manifests here; a live cluster later) and

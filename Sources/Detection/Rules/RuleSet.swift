@@ -6,6 +6,8 @@ public struct RuleSet: Sendable {
     private var byType: [String: [String: [Int]]] = [:]
     /// source → indices of rules that match any event type.
     private var generic: [String: [Int]] = [:]
+    /// source → event type → `generic` merged with `byType`, built once.
+    private var merged: [String: [String: [Int]]] = [:]
 
     public init(rules: [CompiledRule]) {
         self.rules = rules
@@ -15,6 +17,9 @@ public struct RuleSet: Sendable {
             } else {
                 generic[rule.source, default: []].append(index)
             }
+        }
+        for (source, types) in byType {
+            for (type, typed) in types { merged[source, default: [:]][type] = Self.merge(generic[source] ?? [], typed) }
         }
     }
 
@@ -32,8 +37,7 @@ public struct RuleSet: Sendable {
         guard let eventType else {
             return Array(Set(any + (byType[source]?.values.flatMap { $0 } ?? []))).sorted()
         }
-        let typed = byType[source]?[eventType] ?? []
-        return Self.merge(any, typed)
+        return merged[source]?[eventType] ?? any
     }
 
     /// The enabled rules matching `event`, in order; `firstOnly` is Falco's
@@ -41,10 +45,9 @@ public struct RuleSet: Sendable {
     public func matches(_ event: some FieldSource, firstOnly: Bool = true) -> [CompiledRule] {
         var found: [CompiledRule] = []
         for index in candidates(source: event.source, eventType: event.eventType) {
-            let rule = rules[index]
-            if let type = event.eventType, !rule.eventTypes.contains(type) { continue }
-            guard rule.filter.matches(event) else { continue }
-            found.append(rule)
+            if let type = event.eventType, !rules[index].eventTypes.contains(type) { continue }
+            guard rules[index].filter.matches(event) else { continue }
+            found.append(rules[index])
             if firstOnly { break }
         }
         return found

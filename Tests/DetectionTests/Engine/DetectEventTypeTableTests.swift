@@ -14,10 +14,10 @@ final class DetectEventTypeTableTests: XCTestCase {
 
     /// A realistic key set: syscall names of the rules' dispatch.
     static let knownTypes = ["open", "openat", "openat2", "creat", "execve", "execveat", "connect", "accept",
-                                     "accept4", "clone", "clone3", "fork", "vfork", "read", "write", "close",
-                                     "socket", "sendto", "recvfrom", "dup", "dup2", "dup3", "fstat", "chmod",
-                                     "fchmod", "fchmodat", "unlink", "unlinkat", "rename", "renameat", "renameat2",
-                                     "mkdir", "mkdirat", "rmdir", "symlink", "symlinkat", "link", "linkat",
-                                     "setuid", "setgid", "ptrace", "mount", "umount2", "bpf", "init_module",
-                                     "finit_module", "memfd_create", "userfaultfd", "procexit", "container"]
+                             "accept4", "clone", "clone3", "fork", "vfork", "read", "write", "close",
+                             "socket", "sendto", "recvfrom", "dup", "dup2", "dup3", "fstat", "chmod",
+                             "fchmod", "fchmodat", "unlink", "unlinkat", "rename", "renameat", "renameat2",
+                             "mkdir", "mkdirat", "rmdir", "symlink", "symlinkat", "link", "linkat",
+                             "setuid", "setgid", "ptrace", "mount", "umount2", "bpf", "init_module",
+                             "finit_module", "memfd_create", "userfaultfd", "procexit", "container"]
 }

@@ -148,6 +148,13 @@ reportable_binding(obj) if {
 
 namespace_of(obj) := object.get(obj, ["metadata", "namespace"], "")
 
+# The namespace data.inventory files a namespaced object under ("default" when unset).
+inventory_namespace(obj) := ns if {
+	ns := obj.metadata.namespace
+	is_string(ns)
+	ns != ""
+} else := "default"
+
 cluster_roles := {role |
 	some api_version
 	some role in data.inventory.cluster[api_version].ClusterRole
@@ -159,21 +166,29 @@ namespaced(kind) := {obj |
 }
 
 # The Role or ClusterRole a binding's roleRef names; undefined when it was not scanned.
+# Looked up by key in data.inventory (a walk over every role would make the scan quadratic).
 bound_role(binding) := role if {
 	binding.roleRef.kind == "ClusterRole"
-	some role in cluster_roles
-	role.metadata.name == binding.roleRef.name
+	name := binding.roleRef.name
+	some api_version
+	role := data.inventory.cluster[api_version].ClusterRole[name]
+	role.metadata.name == name
 } else := role if {
 	binding.roleRef.kind == "Role"
-	some role in namespaced("Role")
-	role.metadata.name == binding.roleRef.name
+	name := binding.roleRef.name
+	some api_version
+	role := data.inventory.namespace[inventory_namespace(binding)][api_version].Role[name]
+	role.metadata.name == name
 	namespace_of(role) == namespace_of(binding)
 }
 
-bindings := namespaced("RoleBinding") | {b |
-	some api_version
-	some b in data.inventory.cluster[api_version].ClusterRoleBinding
-}
+# Every RoleBinding and ClusterRoleBinding, as a list (computed once per evaluation).
+binding_list := array.concat(
+	[b | some ns, api_version; some b in data.inventory.namespace[ns][api_version].RoleBinding],
+	[b | some api_version; some b in data.inventory.cluster[api_version].ClusterRoleBinding],
+)
+
+bindings := {b | some b in binding_list}
 
 ref_text(binding) := sprintf("%s %q", [binding.roleRef.kind, binding.roleRef.name])
 

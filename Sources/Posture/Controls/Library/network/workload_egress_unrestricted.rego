@@ -63,10 +63,18 @@ pod_labels := object.get(input, ["spec", "template", "metadata", "labels"], {}) 
 
 namespace_of(obj) := object.get(obj, ["metadata", "namespace"], "")
 
-# NetworkPolicies of the workload's namespace that select its Pods.
+# The namespace data.inventory files input under ("default" when unset).
+inventory_namespace := ns if {
+	ns := input.metadata.namespace
+	is_string(ns)
+	ns != ""
+} else := "default"
+
+# NetworkPolicies of the workload's namespace that select its Pods (looked up
+# under that namespace only: a walk over every namespace makes the scan quadratic).
 selecting_policies contains policy if {
-	some ns, api_version
-	some policy in data.inventory.namespace[ns][api_version].NetworkPolicy
+	some api_version
+	some policy in data.inventory.namespace[inventory_namespace][api_version].NetworkPolicy
 	namespace_of(policy) == namespace_of(input)
 	selector_matches(object.get(policy, ["spec", "podSelector"], {}), pod_labels)
 }

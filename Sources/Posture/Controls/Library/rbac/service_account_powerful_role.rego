@@ -34,8 +34,8 @@ powerful_perms := (((rbac.perms({"rbac.authorization.k8s.io"}, {"roles", "cluste
 
 names_account(binding, sa) if {
 	some s in object.get(binding, "subjects", [])
-	s.kind == "ServiceAccount"
 	s.name == sa.metadata.name
+	s.kind == "ServiceAccount"
 	object.get(s, "namespace", rbac.namespace_of(binding)) == rbac.namespace_of(sa)
 }
 
@@ -49,9 +49,11 @@ powerful(binding) if rbac.full_access_role(rbac.bound_role(binding))
 powerful(binding) if rbac.role_allows_any(rbac.bound_role(binding), powerful_perms)
 
 deny contains finding if {
-	some binding in rbac.bindings
-	not rbac.platform_managed(binding)
+	# Every binding is visited (a RoleBinding may name a ServiceAccount of another
+	# namespace), so the cheap subject check comes first.
+	some binding in rbac.binding_list
 	names_account(binding, input)
+	not rbac.platform_managed(binding)
 	powerful(binding)
 	finding := {
 		"msg": sprintf("ServiceAccount %q is granted %s by %s %q", [input.metadata.name, rbac.ref_text(binding), binding.kind, binding.metadata.name]),

@@ -44,7 +44,8 @@ account_name := name if {
 } else := "default"
 
 account_disables if {
-	some account in workload.namespaced_objects("ServiceAccount")
+	some api_version
+	account := data.inventory.namespace[workload.namespace][api_version].ServiceAccount[account_name]
 	account.metadata.name == account_name
 	account.automountServiceAccountToken == false
 }
