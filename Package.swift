@@ -96,6 +96,16 @@ let package = Package(
         ),
         .testTarget(name: "PostureTests", dependencies: ["Posture", "Kube", "Rego", "PalisadeCore"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "PalisadeCore"]),
-        .testTarget(name: "DetectionIOTests", dependencies: ["DetectionIO", "Detection", "PalisadeCore"]),
+        .testTarget(
+            name: "DetectionIOTests",
+            dependencies: [
+                "DetectionIO", "Detection", "PalisadeCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
     ]
 )

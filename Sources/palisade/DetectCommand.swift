@@ -1,5 +1,6 @@
 import ArgumentParser
 import Detection
+import DetectionIO
 import Foundation
 import PalisadeCore
 
@@ -11,8 +12,13 @@ struct DetectCommand: ParsableCommand {
         abstract: "Run Falco rules over Kubernetes audit or syscall events, or validate rules files.",
         discussion: """
         --input replays a file: for k8s_audit an EventList, an Event, a JSON array of
-        those, or JSON lines; for syscall a capture read by the syscall replay.
-        Alerts go to standard output, one per line (Falco's JSON or text form);
+        those, or JSON lines; for syscall a .scap capture or Palisade's JSON lines
+        (docs/syscall-events.md). For k8s_audit, --listen serves Falco's webhook
+        (POST /k8s-audit; HTTPS with --tls-cert/--tls-key, plain HTTP only on
+        loopback) and --follow tails an audit log (JSON lines, following rotation);
+        both run until SIGINT or SIGTERM.
+        Alerts go to standard output, one per line (Falco's JSON or text form), and
+        to --output-file, --webhook and --syslog when given;
         problems with the input go to standard error. --validate loads the files in
         order and prints each error and warning with file:line, as `falco -V` does.
         Exit status: 0 success (alerts or not; validation without errors),
@@ -48,6 +54,39 @@ struct DetectCommand: ParsableCommand {
     @Option(name: .long, help: "Largest input file accepted, in bytes.")
     var maxInputBytes: Int = 256 << 20
 
+    @Option(name: .long, help: ArgumentHelp("Serve the k8s audit webhook on HOST:PORT (Falco's is :9765).", valueName: "ADDR"))
+    var listen: String?
+
+    @Option(name: .long, help: ArgumentHelp("TLS certificate chain (PEM) for --listen.", valueName: "FILE"))
+    var tlsCert: String?
+
+    @Option(name: .long, help: ArgumentHelp("TLS private key (PEM) for --listen.", valueName: "FILE"))
+    var tlsKey: String?
+
+    @Option(name: .long, help: "Threads running the rules for --listen.")
+    var workers: Int = 1
+
+    @Option(name: .long, help: ArgumentHelp("Tail this audit log (JSON lines), following rotation.", valueName: "FILE"))
+    var follow: String?
+
+    @Flag(name: .long, help: "With --follow, read the log from its beginning instead of its end.")
+    var fromStart = false
+
+    @Option(name: .long, help: ArgumentHelp("Also append alerts to FILE.", valueName: "FILE"))
+    var outputFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Also POST alerts (JSON) to URL, with a bounded queue and retries.", valueName: "URL"))
+    var webhook: String?
+
+    @Option(name: .long, help: ArgumentHelp("Also send alerts to syslog: a socket path such as /dev/log, or udp://HOST:PORT.", valueName: "DEST"))
+    var syslog: String?
+
+    @Option(name: .long, help: "Alerts per second allowed through the outputs (0: unlimited).")
+    var rate: Double = 0
+
+    @Option(name: .long, help: "Burst of alerts allowed above --rate.")
+    var maxBurst: Double = 1000
+
     static let unusable = ExitCode(2)
 
     func run() throws {
@@ -55,11 +94,19 @@ struct DetectCommand: ParsableCommand {
         let ruleSet = try loadRules()
         let engine = DetectionEngine(rules: ruleSet, options: try detectionOptions())
         let renderer = AlertRenderer(options: engine.options.format)
-        for event in try readEvents() {
-            for alert in engine.process(event) {
-                print(output == .json ? renderer.json(alert) : renderer.text(alert))
-            }
+        let json = output == .json
+        let render: @Sendable (Alert) -> String = { json ? renderer.json($0) : renderer.text($0) }
+        let outputs: AlertOutputs
+        do { outputs = try makeOutputs() } catch { fail("\(error)") }
+        if listen != nil || follow != nil {
+            guard source == "k8s_audit", input == nil else { fail("--listen and --follow take k8s_audit events and exclude --input") }
+            do { try runLive(engine: engine, render: render, outputs: outputs) } catch { fail("\(error)") }
+            return
         }
+        for event in try readEvents() {
+            for alert in engine.process(event) { outputs.emit(alert, line: render(alert)) }
+        }
+        outputs.close()
     }
 
     func detectionOptions() throws -> DetectionOptions {
@@ -97,7 +144,7 @@ struct DetectCommand: ParsableCommand {
     }
 
     func readEvents() throws -> [any FieldSource] {
-        guard let input else { fail("--input FILE is required (--listen is wired by the server)") }
+        guard let input else { fail("one of --input FILE, --listen ADDR or --follow FILE is required") }
         switch source {
         case "k8s_audit":
             let bytes = Array(read(input, limit: maxInputBytes).utf8)

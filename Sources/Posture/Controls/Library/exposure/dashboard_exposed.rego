@@ -53,12 +53,23 @@ images(obj) := {c.image | some c in obj.spec.containers} if obj.kind == "Pod"
 
 images(obj) := {c.image | some c in obj.spec.template.spec.containers} if obj.kind != "Pod"
 
+# Where a kind keeps its pod template's labels (template_labels, as a path).
+labels_path(kind) := ["metadata", "labels"] if kind == "Pod"
+
+labels_path(kind) := ["spec", "jobTemplate", "spec", "template", "metadata", "labels"] if kind == "CronJob"
+
+labels_path(kind) := ["spec", "template", "metadata", "labels"] if not kind in {"Pod", "CronJob"}
+
+# Every object of the Service's namespace is visited, so the labels are read and
+# matched inline: a function call per object would hash the whole object.
 selected_workloads(svc) := {obj |
 	selector := svc.spec.selector
 	count(selector) > 0
 	some api_version, kind
-	some obj in data.inventory.namespace[object.get(svc.metadata, "namespace", "default")][api_version][kind]
-	labels := template_labels(obj)
+	objects := data.inventory.namespace[object.get(svc.metadata, "namespace", "default")][api_version][kind]
+	path := labels_path(kind)
+	some obj in objects
+	labels := object.get(obj, path, null)
 	every key, value in selector {
 		labels[key] == value
 	}

@@ -32,11 +32,27 @@ powerful_perms := (((rbac.perms({"rbac.authorization.k8s.io"}, {"roles", "cluste
 	| rbac.perms({""}, {"pods", "nodes/proxy", "serviceaccounts/token"}, {"create"}))
 	| rbac.perms({"apps"}, {"deployments", "daemonsets"}, {"create"})
 
-names_account(binding, sa) if {
-	some s in object.get(binding, "subjects", [])
-	s.name == sa.metadata.name
-	s.kind == "ServiceAccount"
-	object.get(s, "namespace", rbac.namespace_of(binding)) == rbac.namespace_of(sa)
+# The bindings whose subjects include input. Every binding is visited (a RoleBinding
+# may name a ServiceAccount of another namespace), so the subject is matched inline,
+# by name first: a function call per binding would hash the binding.
+naming_bindings contains binding if {
+	some ns, api_version, name, i
+	binding := data.inventory.namespace[ns][api_version].RoleBinding[name]
+	binding.subjects[i].name == input.metadata.name
+	names_input(binding, binding.subjects[i])
+}
+
+naming_bindings contains binding if {
+	some api_version, name, i
+	binding := data.inventory.cluster[api_version].ClusterRoleBinding[name]
+	binding.subjects[i].name == input.metadata.name
+	names_input(binding, binding.subjects[i])
+}
+
+# Only reached for a subject with input's name.
+names_input(binding, subject) if {
+	subject.kind == "ServiceAccount"
+	object.get(subject, "namespace", rbac.namespace_of(binding)) == rbac.namespace_of(input)
 }
 
 powerful(binding) if {
@@ -49,10 +65,7 @@ powerful(binding) if rbac.full_access_role(rbac.bound_role(binding))
 powerful(binding) if rbac.role_allows_any(rbac.bound_role(binding), powerful_perms)
 
 deny contains finding if {
-	# Every binding is visited (a RoleBinding may name a ServiceAccount of another
-	# namespace), so the cheap subject check comes first.
-	some binding in rbac.binding_list
-	names_account(binding, input)
+	some binding in naming_bindings
 	not rbac.platform_managed(binding)
 	powerful(binding)
 	finding := {
