@@ -24,6 +24,10 @@ package palisade.controls.workload_egress_unrestricted
 
 import rego.v1
 
+# Difference from Polaris' missingNetworkPolicy, kept on purpose: a policy listing Egress in
+# policyTypes without egress rules denies all egress (Kubernetes semantics), so the Pods it
+# selects are restricted; Polaris fails them for having no egress rules.
+
 # --- label selectors (metav1.LabelSelector semantics) ---
 
 expression_matches(labels, e) if {

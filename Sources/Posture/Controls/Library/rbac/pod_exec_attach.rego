@@ -25,6 +25,12 @@ import rego.v1
 
 import data.palisade.lib.rbac
 
+# Differences from Polaris, kept on purpose: Polaris exempts a ClusterRoleBinding named
+# `cluster-admin` by its name; Kubernetes' own binding of that name grants the role only to
+# system:masters, which is never reported, so a binding of that name granting it to a user is.
+# Polaris' rolebindingRolePodExecAttach judges only RoleBindings to Roles; a RoleBinding to a
+# ClusterRole grants exec in its namespace just the same and is reported here too.
+
 perms := rbac.perms({""}, {"pods/exec", "pods/attach"}, {"create", "get"})
 
 deny contains finding if {

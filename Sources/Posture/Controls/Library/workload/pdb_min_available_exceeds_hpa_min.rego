@@ -22,6 +22,9 @@ import rego.v1
 
 import data.palisade.lib.workload
 
+# Difference from Polaris, kept on purpose: an HPA without minReplicas scales down to 1 (the API
+# default), so it is judged against 1; Polaris skips such an HPA.
+
 required(min_available, replicas) := min_available if is_number(min_available)
 
 required(min_available, replicas) := ceil((to_number(trim_suffix(min_available, "%")) * replicas) / 100) if {
