@@ -28,7 +28,7 @@ public enum AlertTime {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         if date {
-            let (year, month, day) = civil(fromDays: days)
+            let (year, month, day) = Timestamp.civil(fromDays: days)
             if year < 0 { out.append(UInt8(ascii: "-")) }
             appendDigits(abs(year), 4, into: &out)
             out.append(UInt8(ascii: "-"))
@@ -63,18 +63,5 @@ public enum AlertTime {
             while count < width && count < 20 { buffer[count] = UInt8(ascii: "0"); count += 1 }
             for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
         }
-    }
-
-    /// Howard Hinnant's `civil_from_days`: days since the epoch to a proleptic Gregorian date.
-    static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

@@ -46,8 +46,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         return n < 0 ? "-" + padded : padded
     }
 
-    /// Howard Hinnant's `civil_from_days`: days since the epoch to a proleptic Gregorian date.
-    static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
+    /// Howard Hinnant's `civil_from_days`: days since the epoch to a proleptic
+    /// Gregorian (year, month, day).
+    public static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

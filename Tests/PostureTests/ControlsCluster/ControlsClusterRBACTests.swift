@@ -167,4 +167,24 @@ final class ControlsClusterRBACTests: XCTestCase {
         ControlsClusterCase("aggregated_role_sensitive", [],
                             R.clusterRole("extra", #"[{apiGroups: [""], resources: [secrets], verbs: [get]}]"#)).check()
     }
+
+    /// Kubernetes' ResourceMatches: `*/exec` matches the exec subresource of any resource, never a
+    /// resource itself.
+    func testSubresourceWildcardMatchesOnlySubresources() {
+        let rule = #"[{apiGroups: [""], resources: ["*/exec"], verbs: [create]}]"#
+        ControlsClusterCase("pod_exec_attach", ["ClusterRole \"c\" allows exec or attach into Pods (rules[0])"], R.clusterRole("c", rule)).check()
+        ControlsClusterCase("pod_create", [], R.clusterRole("c", rule)).check()
+    }
+
+    /// A RoleBinding in another namespace names the ServiceAccount with an explicit namespace; one
+    /// without a namespace names the account of the binding's own namespace.
+    func testServiceAccountGrantedFromAnotherNamespace() {
+        let account = "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: app, namespace: prod}"
+        let reader = R.role("reader", "dev", #"[{apiGroups: [""], resources: [secrets], verbs: [get]}]"#)
+        ControlsClusterCase("service_account_powerful_role", ["ServiceAccount \"app\" is granted Role \"reader\" by RoleBinding \"rb\""],
+                            R.stream(account, R.roleBinding("rb", "dev", kind: "Role", role: "reader", subjects: R.appAccount), reader)).check()
+        ControlsClusterCase("service_account_powerful_role", [],
+                            R.stream(account, R.roleBinding("rb", "dev", kind: "Role", role: "reader", subjects: "[{kind: ServiceAccount, name: app}]"),
+                                     reader)).check()
+    }
 }
