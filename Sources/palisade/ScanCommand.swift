@@ -56,6 +56,9 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Add the Pod Security Standards checks of LEVEL[:VERSION] (restricted:latest, baseline:v1.30).", valueName: "L[:V]"))
     var pss: String?
 
+    @Option(name: .long, help: ArgumentHelp("Also run the Kubescape regolibrary rules in DIR unchanged (rules/, deps/, default-config-inputs.json), as controls KS-<rule>.", valueName: "DIR"))
+    var kubescape: String?
+
     @Option(name: .long, help: ArgumentHelp("Only controls mapped to this framework (NSA-CISA, MITRE, CIS, PSS, SOC2, PCI-DSS, HIPAA).", valueName: "NAME"))
     var framework: String?
 
@@ -164,6 +167,7 @@ struct ScanCommand: ParsableCommand {
         options.exceptionFiles = exceptionFiles
         options.controlConfigFile = controlConfig
         options.podSecurity = pss
+        options.kubescapeDirectory = kubescape
         options.framework = framework
         options.controlIDs = controlIDs
         return options

@@ -11,6 +11,8 @@ public struct ScanOptions: Sendable {
     public var controlConfigFile: String?
     /// `--pss LEVEL[:VERSION]`.
     public var podSecurity: String?
+    /// A Kubescape regolibrary directory whose rules run as controls `KS-<rule>`.
+    public var kubescapeDirectory: String?
     /// `--framework`: only controls mapped to it.
     public var framework: String?
     /// `--control`: only these ids or globs.
@@ -42,16 +44,19 @@ public struct ScanConfiguration: Sendable {
         var problems: [String] = []
         let library = Self.library(options, problems: &problems)
         let podSecurity = Self.podSecurity(options, problems: &problems)
+        let kubescape = Self.kubescape(options, problems: &problems)
         let exceptions = options.exceptionFiles.flatMap { Self.exceptions($0, problems: &problems) }
         let config = options.controlConfigFile.map { Self.config($0, problems: &problems) } ?? .emptyObject
         guard problems.isEmpty, let library else { throw ScanSetupError(problems) }
         var filter = ControlFilter(framework: options.framework, ids: options.controlIDs)
         let kept = library.filter { filter.keeps($0.info) }
         let pssIDs = podSecurity.map { Set($0.controls.filter { filter.keeps($0) }.map(\.id)) }
+        let kubescapeIDs = kubescape.map { Set($0.controls.filter { filter.keeps($0) }.map(\.id)) }
         problems += filter.problems(hasPodSecurity: podSecurity != nil)
         guard problems.isEmpty else { throw ScanSetupError(problems) }
         do {
-            scan = PostureScan(scanner: try ControlScanner(library: kept), podSecurity: podSecurity, podSecurityIDs: pssIDs)
+            scan = PostureScan(scanner: try ControlScanner(library: kept), podSecurity: podSecurity, podSecurityIDs: pssIDs,
+                               kubescape: kubescape, kubescapeIDs: kubescapeIDs)
         } catch let error as ControlLibraryError {
             throw ScanSetupError(error.problems.map(\.description))
         }
@@ -75,6 +80,16 @@ public struct ScanConfiguration: Sendable {
             return PodSecurityControls(policy: try PodSecurityPolicy(parsing: text))
         } catch {
             problems.append("--pss: \(error)")
+            return nil
+        }
+    }
+
+    private static func kubescape(_ options: ScanOptions, problems: inout [String]) -> KubescapeControls? {
+        guard let directory = options.kubescapeDirectory else { return nil }
+        do {
+            return try KubescapeControls(directory: directory)
+        } catch {
+            problems.append("--kubescape: \(error)")
             return nil
         }
     }
