@@ -96,17 +96,17 @@ struct DetectCommand: ParsableCommand {
         let renderer = AlertRenderer(options: engine.options.format)
         let json = output == .json
         let render: @Sendable (Alert) -> String = { json ? renderer.json($0) : renderer.text($0) }
-        let outputs: AlertOutputs
-        do { outputs = try makeOutputs() } catch { fail("\(error)") }
+        let outputs: AlertOutputs, webhookSink: HTTPWebhookSink?
+        do { (outputs, webhookSink) = try makeOutputs() } catch { fail("\(error)") }
         if listen != nil || follow != nil {
             guard source == "k8s_audit", input == nil else { fail("--listen and --follow take k8s_audit events and exclude --input") }
-            do { try runLive(engine: engine, render: render, outputs: outputs) } catch { fail("\(error)") }
+            do { try runLive(engine: engine, render: render, outputs: outputs, webhook: webhookSink) } catch { fail("\(error)") }
             return
         }
         for event in try readEvents() {
             for alert in engine.process(event) { outputs.emit(alert, line: render(alert)) }
         }
-        outputs.close()
+        closeOutputs(outputs, webhook: webhookSink)
     }
 
     func detectionOptions() throws -> DetectionOptions {

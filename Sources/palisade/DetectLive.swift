@@ -9,13 +9,28 @@ extension DetectCommand {
     /// Standard output plus every output named on the command line, behind
     /// one rate limiter (`--rate`/`--max-burst`, Falco's outputs.rate and
     /// outputs.max_burst).
-    func makeOutputs() throws -> AlertOutputs {
+    func makeOutputs() throws -> (outputs: AlertOutputs, webhook: HTTPWebhookSink?) {
         var sinks: [any AlertSink] = [StdoutSink()]
         if let outputFile { sinks.append(try FileSink(path: outputFile)) }
-        if let webhook { sinks.append(HTTPWebhookSink(configuration: .init(url: webhook))) }
+        let webhookSink = webhook.map { HTTPWebhookSink(configuration: .init(url: $0)) }
+        if let webhookSink { sinks.append(webhookSink) }
         if let syslog { sinks.append(try SyslogSink(destination: try syslogDestination(syslog))) }
         let limiter = rate > 0 ? RateLimiter(rate: rate, maxBurst: maxBurst) : nil
-        return AlertOutputs(sinks: sinks, rateLimiter: limiter)
+        return (AlertOutputs(sinks: sinks, rateLimiter: limiter), webhookSink)
+    }
+
+    /// Closes the outputs; alerts still queued for the HTTP webhook are
+    /// delivered (or given up after their retries) before the command exits.
+    func closeOutputs(_ outputs: AlertOutputs, webhook: HTTPWebhookSink?) {
+        if let webhook {
+            let done = DispatchSemaphore(value: 0)
+            Task.detached {
+                await webhook.drain()
+                done.signal()
+            }
+            done.wait()
+        }
+        outputs.close()
     }
 
     /// `/dev/log` (or any unix datagram socket path) or `udp://HOST:PORT`.
@@ -27,7 +42,8 @@ extension DetectCommand {
 
     /// Serves and/or tails until SIGINT or SIGTERM, then drains what was
     /// accepted, closes the outputs and prints the counters to standard error.
-    func runLive(engine: DetectionEngine, render: @escaping @Sendable (Alert) -> String, outputs: AlertOutputs) throws {
+    func runLive(engine: DetectionEngine, render: @escaping @Sendable (Alert) -> String, outputs: AlertOutputs,
+                 webhook webhookSink: HTTPWebhookSink?) throws {
         let process: @Sendable (AuditEvent) -> Void = { event in
             for alert in engine.process(event) { outputs.emit(alert, line: render(alert)) }
         }
@@ -62,7 +78,7 @@ extension DetectCommand {
             let stats = server.statistics
             warn("palisade detect: \(stats.acceptedEvents) events accepted, \(stats.processedEvents) processed")
         }
-        outputs.close()
+        closeOutputs(outputs, webhook: webhookSink)
     }
 
     func tlsFiles() throws -> TLSFiles? {
