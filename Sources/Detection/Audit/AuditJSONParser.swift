@@ -213,7 +213,7 @@ struct AuditJSONParser {
             guard index + 4 <= end else { throw failure("short \\u escape") }
             var value: UInt32 = 0
             for _ in 0..<4 {
-                guard let digit = AuditJSONUnescaper.hexValue(bytes[index]) else { throw failure("invalid \\u escape") }
+                guard let digit = ASCIIHex.value(bytes[index]) else { throw failure("invalid \\u escape") }
                 value = value << 4 | UInt32(digit)
                 index += 1
             }

@@ -45,20 +45,11 @@ enum AuditJSONUnescaper {
         guard index + 4 <= raw.count else { return nil }
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let digit = hexValue(raw[index]) else { return nil }
+            guard let digit = ASCIIHex.value(raw[index]) else { return nil }
             value = value << 4 | UInt32(digit)
             index += 1
         }
         return value
-    }
-
-    static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 0x30...0x39: return byte - 0x30
-        case 0x41...0x46: return byte - 0x41 + 10
-        case 0x61...0x66: return byte - 0x61 + 10
-        default: return nil
-        }
     }
 
     static func append(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {

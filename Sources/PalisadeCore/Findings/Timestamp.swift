@@ -60,8 +60,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    /// Howard Hinnant's `days_from_civil`.
-    static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
+    /// Howard Hinnant's `days_from_civil`: a proleptic Gregorian date to days since the epoch.
+    public static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
