@@ -60,6 +60,7 @@ let package = Package(
             exclude: ["NodeBenchmark/Definitions"],
             resources: [.copy("Controls/Library")]
         ),
+        .target(name: "NetPolicy", dependencies: ["PalisadeCore", "Kube"]),
         .target(name: "Detection", dependencies: ["PalisadeCore", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "DetectionIO",
@@ -75,13 +76,13 @@ let package = Package(
         .executableTarget(
             name: "palisade",
             dependencies: [
-                "PalisadeCore", "Rego", "Kube", "Posture", "Detection", "DetectionIO",
+                "PalisadeCore", "Rego", "Kube", "Posture", "Detection", "DetectionIO", "NetPolicy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "conformance",
-            dependencies: ["PalisadeCore", "Rego", "Kube", "Posture", "Detection"]
+            dependencies: ["PalisadeCore", "Rego", "Kube", "Posture", "Detection", "NetPolicy"]
         ),
         .testTarget(name: "PalisadeCoreTests", dependencies: ["PalisadeCore"]),
         .testTarget(name: "RegoTests", dependencies: ["Rego", "PalisadeCore"]),
@@ -95,6 +96,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PostureTests", dependencies: ["Posture", "Kube", "Rego", "PalisadeCore"]),
+        .testTarget(name: "NetPolicyTests", dependencies: ["NetPolicy", "Kube", "PalisadeCore"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "PalisadeCore"]),
         .testTarget(
             name: "DetectionIOTests",

@@ -56,7 +56,7 @@ protocol ConformanceSuite {
 }
 
 enum ConformanceSuites {
-    static let names = ["rego", "gatekeeper", "pss", "kubescape", "kube-bench", "falco-loader", "falco-filter", "falco-regression", "polaris"]
+    static let names = ["rego", "gatekeeper", "pss", "kubescape", "kube-bench", "falco-loader", "falco-filter", "falco-regression", "polaris", "netpol-analyzer"]
 
     static func make(_ name: String) -> ConformanceSuite? {
         switch name {
@@ -69,6 +69,7 @@ enum ConformanceSuites {
         case "falco-filter": return FalcoFilterConformance()
         case "falco-regression": return FalcoRegressionConformance()
         case "polaris": return PolarisConformance()
+        case "netpol-analyzer": return NetpolAnalyzerConformance()
         default: return nil
         }
     }

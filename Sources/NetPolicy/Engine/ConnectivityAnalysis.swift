@@ -1,0 +1,83 @@
+/// One allowed flow: the connections the policies allow from one peer to another.
+public struct PeerConnection: Sendable, Hashable {
+    public var source: Endpoint
+    public var destination: Endpoint
+    public var connections: ConnectionSet
+
+    public init(source: Endpoint, destination: Endpoint, connections: ConnectionSet) {
+        self.source = source
+        self.destination = destination
+        self.connections = connections
+    }
+}
+
+/// Which pairs an analysis looks at.
+public struct AnalysisFocus: Sendable {
+    /// Workload names (`name` or `ns/name`); empty: every workload.
+    public var workloads: [String] = []
+    /// With `workloads`: only pairs whose other end is one of these.
+    public var peers: [String] = []
+    /// Only flows into (`.ingress`) or out of (`.egress`) the focus workloads.
+    public var direction: Direction?
+
+    public init(workloads: [String] = [], peers: [String] = [], direction: Direction? = nil) {
+        self.workloads = workloads
+        self.peers = peers
+        self.direction = direction
+    }
+
+    public var isEmpty: Bool { workloads.isEmpty }
+
+    /// True when `endpoint` is named by `names` (by `name` or `ns/name`).
+    static func names(_ names: [String], include endpoint: Endpoint) -> Bool {
+        guard endpoint.kind == .pod else { return false }
+        return names.contains { $0 == endpoint.name || $0 == "\(endpoint.namespace ?? "default")/\(endpoint.name)" }
+    }
+
+    func includes(source: Endpoint, destination: Endpoint) -> Bool {
+        guard !workloads.isEmpty else { return true }
+        let sourceFocused = Self.names(workloads, include: source)
+        let destinationFocused = Self.names(workloads, include: destination)
+        let matchesDirection: Bool
+        switch direction {
+        case .ingress?: matchesDirection = destinationFocused
+        case .egress?: matchesDirection = sourceFocused
+        case nil: matchesDirection = sourceFocused || destinationFocused
+        }
+        guard matchesDirection else { return false }
+        guard !peers.isEmpty else { return true }
+        return (sourceFocused && Self.names(peers, include: destination)) || (destinationFocused && Self.names(peers, include: source))
+    }
+}
+
+/// Workload-level connectivity of a whole topology.
+public struct ConnectivityAnalysis: Sendable {
+    public let engine: ConnectivityEngine
+
+    public init(topology: Topology) { engine = ConnectivityEngine(topology: topology) }
+
+    public var topology: Topology { engine.topology }
+
+    /// Every pair (self-pairs and external-to-external excluded) with a
+    /// non-empty allowed set, sorted by source then destination display name.
+    public func connections(focus: AnalysisFocus = AnalysisFocus()) -> [PeerConnection] {
+        var result: [PeerConnection] = []
+        let endpoints = topology.endpoints
+        for source in endpoints {
+            for destination in endpoints where destination.displayName != source.displayName {
+                append(source, destination, focus, to: &result)
+            }
+            for external in topology.externals {
+                append(source, external, focus, to: &result)
+                append(external, source, focus, to: &result)
+            }
+        }
+        return result.sorted { ($0.source.displayName, $0.destination.displayName) < ($1.source.displayName, $1.destination.displayName) }
+    }
+
+    private func append(_ source: Endpoint, _ destination: Endpoint, _ focus: AnalysisFocus, to result: inout [PeerConnection]) {
+        guard focus.includes(source: source, destination: destination) else { return }
+        let allowed = engine.allowed(from: source, to: destination)
+        if !allowed.isEmpty { result.append(PeerConnection(source: source, destination: destination, connections: allowed)) }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// The output formats of a connectivity list, as netpol-analyzer writes them.
+public enum ConnlistFormat: String, Sendable, CaseIterable {
+    case txt, csv, json, md, dot
+
+    /// Renders `connections` (already filtered); `endpoints` are the nodes a graph shows.
+    public func render(_ connections: [PeerConnection], endpoints: [Endpoint]) -> String {
+        let rows = connections.map { Row(src: $0.source.displayName, dst: $0.destination.displayName, conn: $0.connections.analyzerText) }
+            .sorted()
+        switch self {
+        case .txt: return rows.map { "\($0.src) => \($0.dst) : \($0.conn)" }.joined(separator: "\n")
+        case .csv: return (["src,dst,conn"] + rows.map { "\($0.src),\($0.dst),\($0.conn)" }).joined(separator: "\n") + "\n"
+        case .md: return (["| src | dst | conn |", "|-----|-----|------|"] + rows.map { "| \($0.src) | \($0.dst) | \($0.conn) |" }).joined(separator: "\n")
+        case .json: return Self.json(rows)
+        case .dot: return DotGraph(rows: rows, connections: connections, endpoints: endpoints).render()
+        }
+    }
+
+    struct Row: Comparable {
+        var src: String
+        var dst: String
+        var conn: String
+
+        static func < (a: Row, b: Row) -> Bool {
+            "\(a.src) => \(a.dst) : \(a.conn)".utf8.lexicographicallyPrecedes("\(b.src) => \(b.dst) : \(b.conn)".utf8)
+        }
+    }
+
+    static func json(_ rows: [Row]) -> String {
+        if rows.isEmpty { return "[]" }
+        let items = rows.map { row in
+            "  {\n    \"src\": \(jsonString(row.src)),\n    \"dst\": \(jsonString(row.dst)),\n    \"conn\": \(jsonString(row.conn))\n  }"
+        }
+        return "[\n" + items.joined(separator: ",\n") + "\n]"
+    }
+
+    /// A JSON string literal with Go's escaping of `<`, `>` and `&`.
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}

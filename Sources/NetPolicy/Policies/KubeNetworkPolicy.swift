@@ -1,0 +1,100 @@
+import PalisadeCore
+
+/// A `networking.k8s.io/v1` NetworkPolicy, compiled for the engine.
+///
+/// Selected pods are isolated for each direction in `policyTypes` (defaulted
+/// as the API server does: Ingress always, Egress when egress rules exist);
+/// a rule allows traffic from/to any of its peers (all peers when the list is
+/// empty or missing) on any of its ports (all when empty or missing).
+public enum KubeNetworkPolicy {
+    public static let group = "networking.k8s.io"
+    public static let kind = "NetworkPolicy"
+
+    /// One rule: peers and ports, evaluated against the other side.
+    struct Rule: RuleCondition {
+        /// Nil: every peer, inside and outside the cluster.
+        var peers: [KubePeer]?
+        var ports: [PortSpec]
+        var direction: Direction
+
+        func connections(from source: Endpoint, to destination: Endpoint, in topology: Topology) -> ConnectionSet {
+            let other = direction == .ingress ? source : destination
+            if let peers, !peers.contains(where: { $0.matches(other, in: topology) }) { return .none }
+            return PortSpec.connections(ports, toward: destination, universe: .allKubernetes)
+        }
+    }
+
+    struct PodsInNamespace: EndpointSelector {
+        var namespace: String
+        var pods: LabelSelector
+
+        func selects(_ endpoint: Endpoint, in topology: Topology) -> Bool {
+            endpoint.kind == .pod && endpoint.namespace == namespace && pods.matches(endpoint.labels)
+        }
+    }
+
+    /// Compiles one policy object. `namespace` is the object's or the default namespace.
+    public static func compile(_ object: Value, namespace: String, origin location: SourceLocation?,
+                               warnings: inout [String]) throws -> CompiledPolicy {
+        let name = object["metadata"]?["name"]?.stringValue ?? ""
+        let ref = PolicyRef(kind: kind, namespace: namespace, name: name, origin: location?.description)
+        guard let spec = object["spec"], case .object = spec else {
+            throw InputError("NetworkPolicy \(namespace)/\(name): spec must be an object", at: location)
+        }
+        let podSelector = try spec["podSelector"].flatMap { $0 == .null ? nil : $0 }
+            .map { try LabelSelector(parsing: $0, path: "spec.podSelector", at: location) } ?? .everything
+        var cuts: [IntervalSet] = []
+        let ingress = try rules(spec["ingress"], .ingress, namespace: namespace, at: location, warnings: &warnings, cuts: &cuts)
+        let egress = try rules(spec["egress"], .egress, namespace: namespace, at: location, warnings: &warnings, cuts: &cuts)
+        let types = try policyTypes(spec, hasEgressRules: !egress.isEmpty, at: location)
+        return CompiledPolicy(ref: ref, selector: PodsInNamespace(namespace: namespace, pods: podSelector),
+                              ingress: types.contains(.ingress) ? ingress : nil,
+                              egress: types.contains(.egress) ? egress : nil,
+                              addressBlocks: cuts)
+    }
+
+    static func policyTypes(_ spec: Value, hasEgressRules: Bool, at location: SourceLocation?) throws -> Set<Direction> {
+        guard let raw = spec["policyTypes"], raw != .null else {
+            return hasEgressRules ? [.ingress, .egress] : [.ingress]
+        }
+        guard let list = raw.arrayValue else { throw InputError("spec.policyTypes must be a list", at: location) }
+        var types: Set<Direction> = []
+        for entry in list {
+            guard let text = entry.stringValue, let direction = Direction(rawValue: text) else {
+                throw InputError("spec.policyTypes: Unsupported value: \(entry): supported values: \"Ingress\", \"Egress\"", at: location)
+            }
+            types.insert(direction)
+        }
+        return types
+    }
+
+    private static func rules(_ raw: Value?, _ direction: Direction, namespace: String, at location: SourceLocation?,
+                              warnings: inout [String], cuts: inout [IntervalSet]) throws -> [PolicyRule] {
+        guard let raw, raw != .null else { return [] }
+        let field = direction == .ingress ? "spec.ingress" : "spec.egress"
+        guard let list = raw.arrayValue else { throw InputError("\(field) must be a list", at: location) }
+        let peerKey = direction == .ingress ? "from" : "to"
+        return try list.enumerated().map { index, entry in
+            let ruleField = "\(field)[\(index)]"
+            guard case .object = entry else { throw InputError("\(ruleField) must be an object", at: location) }
+            var peers: [KubePeer]? = nil
+            if let rawPeers = entry[peerKey], rawPeers != .null {
+                guard let peerList = rawPeers.arrayValue else { throw InputError("\(ruleField).\(peerKey) must be a list", at: location) }
+                if !peerList.isEmpty {
+                    peers = try peerList.enumerated().compactMap { i, peer in
+                        try KubePeer.parse(peer, policyNamespace: namespace, field: "\(ruleField).\(peerKey)[\(i)]",
+                                           at: location, warnings: &warnings, cuts: &cuts)
+                    }
+                }
+            }
+            var ports: [PortSpec] = []
+            if let rawPorts = entry["ports"], rawPorts != .null {
+                guard let portList = rawPorts.arrayValue else { throw InputError("\(ruleField).ports must be a list", at: location) }
+                ports = try portList.enumerated().map { i, port in
+                    try PortSpec.parseKubernetes(port, field: "\(ruleField).ports[\(i)]", at: location)
+                }
+            }
+            return PolicyRule(action: .allow, condition: Rule(peers: peers, ports: ports, direction: direction), index: index)
+        }
+    }
+}

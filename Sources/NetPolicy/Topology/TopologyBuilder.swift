@@ -1,0 +1,46 @@
+import Kube
+import PalisadeCore
+
+/// Builds the analysis input from Kubernetes objects (manifests or a live
+/// cluster): namespaces, workloads and every supported policy kind.
+///
+/// An invalid policy is left out of the analysis and recorded in
+/// `PolicyModel.rejected` with file:line and the reason.
+public struct TopologyBuilder {
+    public init() {}
+
+    public func build(_ objects: [KubeObject]) -> Topology {
+        var warnings: [String] = []
+        var namespaces: [String: [String: String]] = [:]
+        for object in objects where object.kind == "Namespace" && object.group.isEmpty {
+            namespaces[object.name] = object.labels
+        }
+        let endpoints = WorkloadReader.endpoints(of: objects, warnings: &warnings)
+        var rejected: [(ref: PolicyRef, reason: String)] = []
+        var tiers: [PolicyTier] = []
+        let networkPolicies = compileNetworkPolicies(objects, warnings: &warnings, rejected: &rejected)
+        tiers.append(PolicyTier(name: "networkpolicy", kind: .networkPolicy, defaultAction: .deny, policies: networkPolicies))
+        let model = PolicyModel(tiers: tiers, universe: .allKubernetes, rejected: rejected)
+        return Topology(namespaces: namespaces, endpoints: endpoints, model: model, warnings: warnings)
+    }
+
+    func compileNetworkPolicies(_ objects: [KubeObject], warnings: inout [String],
+                                rejected: inout [(ref: PolicyRef, reason: String)]) -> [CompiledPolicy] {
+        var policies: [CompiledPolicy] = []
+        var seen: Set<String> = []
+        for object in objects where object.kind == KubeNetworkPolicy.kind && object.group == KubeNetworkPolicy.group {
+            let namespace = object.namespace ?? "default"
+            let ref = PolicyRef(kind: KubeNetworkPolicy.kind, namespace: namespace, name: object.name, origin: object.location?.description)
+            guard seen.insert("\(namespace)/\(object.name)").inserted else {
+                rejected.append((ref, "\(ref.origin.map { "\($0): " } ?? "")NetworkPolicy \(namespace)/\(object.name) is defined more than once (a NetworkPolicy with the same name already exists)"))
+                continue
+            }
+            do {
+                policies.append(try KubeNetworkPolicy.compile(object.value, namespace: namespace, origin: object.location, warnings: &warnings))
+            } catch {
+                rejected.append((ref, "\(error)"))
+            }
+        }
+        return policies
+    }
+}
