@@ -51,33 +51,36 @@ public struct AnalysisFocus: Sendable {
 }
 
 /// Workload-level connectivity of a whole topology.
-public struct ConnectivityAnalysis: Sendable {
-    public let engine: ConnectivityEngine
+public struct ConnectivityAnalysis {
+    public let pairs: PairwiseConnectivity
 
-    public init(topology: Topology) { engine = ConnectivityEngine(topology: topology) }
+    public init(topology: Topology) { pairs = PairwiseConnectivity(topology: topology) }
 
-    public var topology: Topology { engine.topology }
+    public var engine: ConnectivityEngine { pairs.engine }
+    public var topology: Topology { pairs.engine.topology }
 
     /// Every pair (self-pairs and external-to-external excluded) with a
     /// non-empty allowed set, sorted by source then destination display name.
     public func connections(focus: AnalysisFocus = AnalysisFocus()) -> [PeerConnection] {
         var result: [PeerConnection] = []
-        let endpoints = topology.endpoints
-        for source in endpoints {
-            for destination in endpoints where destination.displayName != source.displayName {
-                append(source, destination, focus, to: &result)
+        let endpointCount = topology.endpoints.count
+        let peers = pairs.peers
+        for s in 0..<endpointCount {
+            for d in 0..<endpointCount where d != s && peers[d].displayName != peers[s].displayName {
+                append(s, d, focus, to: &result)
             }
-            for external in topology.externals {
-                append(source, external, focus, to: &result)
-                append(external, source, focus, to: &result)
+            for e in endpointCount..<peers.count {
+                append(s, e, focus, to: &result)
+                append(e, s, focus, to: &result)
             }
         }
         return result.sorted { ($0.source.displayName, $0.destination.displayName) < ($1.source.displayName, $1.destination.displayName) }
     }
 
-    private func append(_ source: Endpoint, _ destination: Endpoint, _ focus: AnalysisFocus, to result: inout [PeerConnection]) {
+    private func append(_ s: Int, _ d: Int, _ focus: AnalysisFocus, to result: inout [PeerConnection]) {
+        let source = pairs.peers[s], destination = pairs.peers[d]
         guard focus.includes(source: source, destination: destination) else { return }
-        let allowed = engine.allowed(from: source, to: destination)
+        let allowed = pairs.allowed(s, d)
         if !allowed.isEmpty { result.append(PeerConnection(source: source, destination: destination, connections: allowed)) }
     }
 }

@@ -27,6 +27,13 @@ public protocol RuleCondition: Sendable {
 /// Which endpoints a policy applies to.
 public protocol EndpointSelector: Sendable {
     func selects(_ endpoint: Endpoint, in topology: Topology) -> Bool
+    /// When the policy can only select endpoints of one namespace, that
+    /// namespace (the engine then skips it for other endpoints); nil otherwise.
+    var namespaceScope: String? { get }
+}
+
+extension EndpointSelector {
+    public var namespaceScope: String? { nil }
 }
 
 /// Identifies the policy a decision came from, for explanations and findings.

@@ -31,6 +31,8 @@ public enum KubeNetworkPolicy {
         func selects(_ endpoint: Endpoint, in topology: Topology) -> Bool {
             endpoint.kind == .pod && endpoint.namespace == namespace && pods.matches(endpoint.labels)
         }
+
+        var namespaceScope: String? { namespace }
     }
 
     /// Compiles one policy object. `namespace` is the object's or the default namespace.

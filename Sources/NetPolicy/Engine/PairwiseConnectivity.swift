@@ -1,0 +1,122 @@
+/// Allowed connections between any two peers of a topology, fast enough for
+/// every pair of a large cluster.
+///
+/// Peers are grouped into classes (`EndpointClasses`). For a local class and
+/// a direction, two peers that match exactly the same applicable rules (and,
+/// for egress rules with named ports, have the same named ports) get the same
+/// verdict, so each distinct match pattern is evaluated once, by the engine's
+/// own per-pair evaluation. Results are interned, so intersections are memoized.
+public final class PairwiseConnectivity {
+    public let engine: ConnectivityEngine
+    /// The peers indexes refer to: `topology.endpoints` then `topology.externals`.
+    public let peers: [Endpoint]
+    private let classes: EndpointClasses
+
+    private struct Plan {
+        /// The applicable rules in evaluation order, by global rule id, when all are peer-scoped.
+        var scopedRules: [(id: Int, condition: any PeerScopedCondition)]
+        /// True when some rule is not peer-scoped: verdicts are then cached per peer class.
+        var opaque: Bool
+        var destinationDependent: Bool
+        var cache: [[UInt64]: Int] = [:]
+    }
+
+    private var plans: [Direction: [Int: Plan]] = [.ingress: [:], .egress: [:]]
+    private var ruleIDs: [String: Int] = [:]
+    private var peerMatches: [Int: [Bool]] = [:]
+    private var sets: [ConnectionSet] = []
+    private var setIDs: [ConnectionSet: Int] = [:]
+    private var intersections: [Int: Int] = [:]
+
+    public init(engine: ConnectivityEngine) {
+        self.engine = engine
+        peers = engine.topology.peers
+        classes = EndpointClasses(peers)
+    }
+
+    public convenience init(topology: Topology) { self.init(engine: ConnectivityEngine(topology: topology)) }
+
+    /// The connections allowed from `peers[source]` to `peers[destination]`.
+    public func allowed(_ source: Int, _ destination: Int) -> ConnectionSet {
+        sets[allowedID(classes.classOf[source], classes.classOf[destination])]
+    }
+
+    private func allowedID(_ sourceClass: Int, _ destinationClass: Int) -> Int {
+        let egress = verdictID(.egress, local: sourceClass, peer: destinationClass)
+        if sets[egress].isEmpty { return egress }
+        let ingress = verdictID(.ingress, local: destinationClass, peer: sourceClass)
+        let key = egress << 32 | ingress
+        if let known = intersections[key] { return known }
+        let id = intern(sets[egress].intersection(sets[ingress]))
+        intersections[key] = id
+        return id
+    }
+
+    private func verdictID(_ direction: Direction, local: Int, peer: Int) -> Int {
+        let localEndpoint = classes.representatives[local]
+        guard localEndpoint.kind == .pod || localEndpoint.kind == .host else { return intern(engine.universe) }
+        var plan = plans[direction]![local] ?? makePlan(direction, local: localEndpoint)
+        let key = patternKey(plan, direction: direction, peer: peer)
+        if let known = plan.cache[key] { return known }
+        let peerEndpoint = classes.representatives[peer]
+        let (source, destination) = direction == .egress ? (localEndpoint, peerEndpoint) : (peerEndpoint, localEndpoint)
+        let id = intern(engine.verdict(direction, from: source, to: destination).allowed)
+        plan.cache[key] = id
+        plans[direction]![local] = plan
+        return id
+    }
+
+    private func patternKey(_ plan: Plan, direction: Direction, peer: Int) -> [UInt64] {
+        if plan.opaque { return [UInt64(peer)] }
+        var key = [UInt64](repeating: 0, count: (plan.scopedRules.count + 63) / 64 + 1)
+        for (position, rule) in plan.scopedRules.enumerated() where matches(rule.id, rule.condition, peer: peer) {
+            key[position / 64] |= 1 << UInt64(position % 64)
+        }
+        if direction == .egress && plan.destinationDependent {
+            key[key.count - 1] = UInt64(classes.portSignature[peer]) + 1
+        }
+        return key
+    }
+
+    private func matches(_ ruleID: Int, _ condition: any PeerScopedCondition, peer: Int) -> Bool {
+        if let known = peerMatches[ruleID] { return known[peer] }
+        var row = [Bool](repeating: false, count: classes.count)
+        let candidates: [Int]
+        if let ns = condition.peerNamespace {
+            candidates = classes.byNamespace[ns] ?? []
+        } else {
+            candidates = Array(0..<classes.count)
+        }
+        for c in candidates { row[c] = condition.matchesPeer(classes.representatives[c], in: engine.topology) }
+        peerMatches[ruleID] = row
+        return row[peer]
+    }
+
+    private func makePlan(_ direction: Direction, local: Endpoint) -> Plan {
+        let model = engine.topology.model
+        let applicable = engine.applicableRules(direction, local: local)
+            ?? ConnectivityEngine.applicable(to: local, topology: engine.topology,
+                                             scoped: ConnectivityEngine.policiesByScope(model))[direction] ?? []
+        var plan = Plan(scopedRules: [], opaque: false, destinationDependent: false)
+        for entry in applicable {
+            for p in entry.policies {
+                for rule in model.tiers[entry.tier].policies[p].rules(direction) ?? [] {
+                    guard let scoped = rule.condition as? any PeerScopedCondition else { plan.opaque = true; continue }
+                    let name = "\(entry.tier)/\(p)/\(direction.rawValue)/\(rule.index)"
+                    let id = ruleIDs[name] ?? ruleIDs.count
+                    ruleIDs[name] = id
+                    plan.scopedRules.append((id, scoped))
+                    if scoped.dependsOnDestination { plan.destinationDependent = true }
+                }
+            }
+        }
+        return plan
+    }
+
+    private func intern(_ set: ConnectionSet) -> Int {
+        if let id = setIDs[set] { return id }
+        sets.append(set)
+        setIDs[set] = sets.count - 1
+        return sets.count - 1
+    }
+}
