@@ -18,10 +18,15 @@ public struct TopologyBuilder {
         let endpoints = WorkloadReader.endpoints(of: objects, warnings: &warnings)
         var rejected: [(ref: PolicyRef, reason: String)] = []
         var tiers: [PolicyTier] = []
+        let adminPolicies = AdminPolicies.compile(objects, endpoints: endpoints, warnings: &warnings, rejected: &rejected)
+        tiers.append(PolicyTier(name: "admin", kind: .admin, defaultAction: .pass, policies: adminPolicies.admin))
         let networkPolicies = compileNetworkPolicies(objects, warnings: &warnings, rejected: &rejected)
         tiers.append(PolicyTier(name: "networkpolicy", kind: .networkPolicy, defaultAction: .deny, policies: networkPolicies))
+        tiers.append(PolicyTier(name: "baseline", kind: .baseline, defaultAction: .pass, policies: adminPolicies.baseline))
         let model = PolicyModel(tiers: tiers, universe: .allKubernetes, rejected: rejected)
-        return Topology(namespaces: namespaces, endpoints: endpoints, model: model, warnings: warnings)
+        var topology = Topology(namespaces: namespaces, endpoints: endpoints, model: model, warnings: warnings)
+        topology.ingressRoutes = IngressRoutes.connections(of: objects, endpoints: endpoints, warnings: &topology.warnings)
+        return topology
     }
 
     func compileNetworkPolicies(_ objects: [KubeObject], warnings: inout [String],
