@@ -1,0 +1,77 @@
+import Kube
+import PalisadeCore
+
+/// A Calico Profile: rules every endpoint carrying it gets after all tiers
+/// passed (or when no policy applies), and labels it lends those endpoints.
+///
+/// Kubernetes pods carry `kns.<namespace>` and `ksa.<namespace>.<serviceaccount>`;
+/// without a Profile object of that name, `kns.<namespace>` allows everything.
+public struct CalicoProfile: Sendable {
+    public var name: String
+    public var labelsToApply: [String: String]
+    /// The object the rules come from; nil for the implicit `kns.<namespace>` profile.
+    var object: KubeObject?
+
+    public init(name: String, labelsToApply: [String: String] = [:]) {
+        self.name = name
+        self.labelsToApply = labelsToApply
+    }
+
+    static let kind = "Profile"
+
+    /// Reads the name and labels; rules are compiled once every profile's labels are known.
+    static func read(_ object: KubeObject) throws -> CalicoProfile {
+        let raw = object.value["spec"]?["labelsToApply"]
+        var labels: [String: String] = [:]
+        if let raw, raw != .null {
+            guard let map = raw.objectValue else {
+                throw InputError("Profile \(object.name): spec.labelsToApply must be a map of strings", at: object.location)
+            }
+            for (key, value) in map {
+                guard let k = key.stringValue, let v = value.stringValue else {
+                    throw InputError("Profile \(object.name): spec.labelsToApply values must be strings", at: object.location)
+                }
+                labels[k] = v
+            }
+        }
+        var profile = CalicoProfile(name: object.name, labelsToApply: labels)
+        profile.object = object
+        return profile
+    }
+
+    /// The endpoints that carry a profile.
+    struct Members: EndpointSelector {
+        var profile: String
+        var context: CalicoContext
+
+        func selects(_ endpoint: Endpoint, in topology: Topology) -> Bool {
+            context.profileNames(of: endpoint).contains(profile)
+        }
+
+        var namespaceScope: String? {
+            guard profile.hasPrefix("kns.") else { return nil }
+            return String(profile.dropFirst(4))
+        }
+    }
+
+    /// Compiles the profile's rules (both directions always apply: no rule means drop).
+    func compile(context: CalicoContext, namespaceLabels: [String: [String: String]],
+                 warnings: inout [String]) throws -> CompiledPolicy {
+        let ref = PolicyRef(kind: Self.kind, name: name, origin: object?.location?.description)
+        let members = Members(profile: name, context: context)
+        guard let object else {
+            return CompiledPolicy(ref: ref, selector: members, ingress: [Self.allowAll(.ingress)], egress: [Self.allowAll(.egress)])
+        }
+        let spec = object.value["spec"] ?? .emptyObject
+        let reader = CalicoRuleReader(policyNamespace: nil, context: context, namespaceLabels: namespaceLabels, location: object.location)
+        let ingress = try reader.rules(spec["ingress"], .ingress, field: "Profile \(name): spec.ingress", warnings: &warnings)
+        let egress = try reader.rules(spec["egress"], .egress, field: "Profile \(name): spec.egress", warnings: &warnings)
+        return CompiledPolicy(ref: ref, selector: members, ingress: ingress, egress: egress)
+    }
+
+    private static func allowAll(_ direction: Direction) -> PolicyRule {
+        let rule = CalicoRuleCondition(direction: direction, base: .allProtocols, proto: nil,
+                                       source: CalicoEntityRule(), destination: CalicoEntityRule())
+        return PolicyRule(action: .allow, condition: CalicoPeerRule(rule: rule), index: 0)
+    }
+}
