@@ -21,10 +21,17 @@ public struct TopologyBuilder {
         let adminPolicies = AdminPolicies.compile(objects, endpoints: endpoints, warnings: &warnings, rejected: &rejected)
         tiers.append(PolicyTier(name: "admin", kind: .admin, defaultAction: .pass, policies: adminPolicies.admin))
         let networkPolicies = compileNetworkPolicies(objects, warnings: &warnings, rejected: &rejected)
-        tiers.append(PolicyTier(name: "networkpolicy", kind: .networkPolicy, defaultAction: .deny, policies: networkPolicies))
+        let calico = CalicoPolicies.compile(objects: objects, endpoints: endpoints, kubernetesPolicies: networkPolicies, warnings: &warnings)
+        rejected += calico.rejected
+        if calico.isPresent {
+            tiers += calico.tiers
+        } else {
+            tiers.append(PolicyTier(name: "networkpolicy", kind: .networkPolicy, defaultAction: .deny, policies: networkPolicies))
+        }
         tiers.append(PolicyTier(name: "baseline", kind: .baseline, defaultAction: .pass, policies: adminPolicies.baseline))
-        let model = PolicyModel(tiers: tiers, universe: .allKubernetes, rejected: rejected)
-        var topology = Topology(namespaces: namespaces, endpoints: endpoints, model: model, warnings: warnings)
+        if let profiles = calico.profileTier { tiers.append(profiles) }
+        let model = PolicyModel(tiers: tiers, universe: calico.universe, rejected: rejected)
+        var topology = Topology(namespaces: namespaces, endpoints: endpoints + calico.hostEndpoints, model: model, warnings: warnings)
         topology.ingressRoutes = IngressRoutes.connections(of: objects, endpoints: endpoints, warnings: &topology.warnings)
         return topology
     }
