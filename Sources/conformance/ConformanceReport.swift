@@ -56,7 +56,7 @@ protocol ConformanceSuite {
 }
 
 enum ConformanceSuites {
-    static let names = ["rego", "gatekeeper", "pss", "kubescape", "kube-bench", "falco-loader", "falco-filter", "falco-regression", "polaris", "netpol-analyzer"]
+    static let names = ["rego", "gatekeeper", "pss", "kubescape", "kube-bench", "falco-loader", "falco-filter", "falco-regression", "polaris", "netpol-analyzer", "anp", "nca"]
 
     static func make(_ name: String) -> ConformanceSuite? {
         switch name {
@@ -70,6 +70,8 @@ enum ConformanceSuites {
         case "falco-regression": return FalcoRegressionConformance()
         case "polaris": return PolarisConformance()
         case "netpol-analyzer": return NetpolAnalyzerConformance()
+        case "nca": return NCAConformance()
+        case "anp": return ANPConformance()
         default: return nil
         }
     }
