@@ -30,6 +30,7 @@ public struct AnalysisFocus: Sendable {
 
     /// True when `endpoint` is named by `names` (by `name` or `ns/name`).
     static func names(_ names: [String], include endpoint: Endpoint) -> Bool {
+        if endpoint.kind == .ingressController { return names.contains { $0 == "ingress-controller" || $0 == endpoint.name } }
         guard endpoint.kind == .pod else { return false }
         return names.contains { $0 == endpoint.name || $0 == "\(endpoint.namespace ?? "default")/\(endpoint.name)" }
     }
@@ -61,26 +62,62 @@ public struct ConnectivityAnalysis {
 
     /// Every pair (self-pairs and external-to-external excluded) with a
     /// non-empty allowed set, sorted by source then destination display name.
+    ///
+    /// External sources are cut only by ingress-rule blocks and external
+    /// destinations only by egress-rule blocks. Each such range is evaluated
+    /// through the finest range (`topology.externals`) that starts where it
+    /// starts: the rules of the direction that decides treat every part of it alike.
     public func connections(focus: AnalysisFocus = AnalysisFocus()) -> [PeerConnection] {
         var result: [PeerConnection] = []
         let endpointCount = topology.endpoints.count
         let peers = pairs.peers
+        var fineByLower: [UInt32: Int] = [:]
+        for e in endpointCount..<peers.count {
+            if let lower = peers[e].addresses.intervals.first?.lower { fineByLower[lower] = e }
+        }
+        func fine(_ external: Endpoint) -> Int? { external.addresses.intervals.first.flatMap { fineByLower[$0.lower] } }
         for s in 0..<endpointCount {
             for d in 0..<endpointCount where d != s && peers[d].displayName != peers[s].displayName {
                 append(s, d, focus, to: &result)
             }
-            for e in endpointCount..<peers.count {
-                append(s, e, focus, to: &result)
-                append(e, s, focus, to: &result)
+            for external in topology.externalDestinations {
+                if let d = fine(external) { append(s, d, focus, shownAs: (peers[s], external), to: &result) }
+            }
+            for external in topology.externalSources {
+                if let e = fine(external) { append(e, s, focus, shownAs: (external, peers[s]), to: &result) }
             }
         }
+        result += ingressControllerConnections(focus: focus)
         return result.sorted { ($0.source.displayName, $0.destination.displayName) < ($1.source.displayName, $1.destination.displayName) }
     }
 
-    private func append(_ s: Int, _ d: Int, _ focus: AnalysisFocus, to result: inout [PeerConnection]) {
-        let source = pairs.peers[s], destination = pairs.peers[d]
+    private func append(_ s: Int, _ d: Int, _ focus: AnalysisFocus, shownAs shown: (Endpoint, Endpoint)? = nil,
+                        to result: inout [PeerConnection]) {
+        let (source, destination) = shown ?? (pairs.peers[s], pairs.peers[d])
         guard focus.includes(source: source, destination: destination) else { return }
         let allowed = pairs.allowed(s, d)
         if !allowed.isEmpty { result.append(PeerConnection(source: source, destination: destination, connections: allowed)) }
+    }
+
+    /// `{ingress-controller}` to each workload an Ingress or Route routes to:
+    /// the routed connections that the workload's ingress side admits from
+    /// an arbitrary pod of some known ingress-controller namespace.
+    func ingressControllerConnections(focus: AnalysisFocus) -> [PeerConnection] {
+        guard !topology.ingressRoutes.isEmpty else { return [] }
+        var view = topology
+        for (namespace, labels) in IngressRoutes.controllerNamespaces where view.namespaces[namespace] == nil {
+            view.namespaces[namespace] = labels
+        }
+        let engine = ConnectivityEngine(topology: view)
+        var result: [PeerConnection] = []
+        for destination in topology.endpoints {
+            guard let routed = topology.ingressRoutes[destination.displayName],
+                  focus.includes(source: .ingressController, destination: destination) else { continue }
+            let allowed = IngressRoutes.controllerPods.reduce(ConnectionSet.none) {
+                $0.union(engine.verdict(.ingress, from: $1, to: destination).allowed.intersection(routed))
+            }
+            if !allowed.isEmpty { result.append(PeerConnection(source: .ingressController, destination: destination, connections: allowed)) }
+        }
+        return result
     }
 }

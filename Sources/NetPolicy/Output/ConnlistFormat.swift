@@ -10,7 +10,7 @@ public enum ConnlistFormat: String, Sendable, CaseIterable {
             .sorted()
         switch self {
         case .txt: return rows.map { "\($0.src) => \($0.dst) : \($0.conn)" }.joined(separator: "\n")
-        case .csv: return (["src,dst,conn"] + rows.map { "\($0.src),\($0.dst),\($0.conn)" }).joined(separator: "\n") + "\n"
+        case .csv: return Self.csv(header: ["src", "dst", "conn"], rows.map { [$0.src, $0.dst, $0.conn] })
         case .md: return (["| src | dst | conn |", "|-----|-----|------|"] + rows.map { "| \($0.src) | \($0.dst) | \($0.conn) |" }).joined(separator: "\n")
         case .json: return Self.json(rows)
         case .dot: return DotGraph(rows: rows, connections: connections, endpoints: endpoints).render()
@@ -25,6 +25,16 @@ public enum ConnlistFormat: String, Sendable, CaseIterable {
         static func < (a: Row, b: Row) -> Bool {
             "\(a.src) => \(a.dst) : \(a.conn)".utf8.lexicographicallyPrecedes("\(b.src) => \(b.dst) : \(b.conn)".utf8)
         }
+    }
+
+    /// CSV lines as Go's encoding/csv writes them: a field is quoted when it
+    /// holds a comma, quote or line break or starts with a space.
+    static func csv(header: [String], _ rows: [[String]]) -> String {
+        func field(_ text: String) -> String {
+            let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" } || text.hasPrefix(" ")
+            return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        return ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
     static func json(_ rows: [Row]) -> String {

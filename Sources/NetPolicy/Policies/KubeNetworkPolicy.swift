@@ -11,11 +11,23 @@ public enum KubeNetworkPolicy {
     public static let kind = "NetworkPolicy"
 
     /// One rule: peers and ports, evaluated against the other side.
-    struct Rule: RuleCondition {
+    struct Rule: RuleCondition, AddressBlockNaming {
         /// Nil: every peer, inside and outside the cluster.
         var peers: [KubePeer]?
         var ports: [PortSpec]
         var direction: Direction
+
+        /// A port name of an egress rule that also names address blocks: IP
+        /// destinations have no named ports to resolve it on.
+        var namedPortToAddresses: String? {
+            guard !addressBlocks.isEmpty else { return nil }
+            for spec in ports { if case .named(let name) = spec.port { return name } }
+            return nil
+        }
+
+        var addressBlocks: [IntervalSet] {
+            (peers ?? []).compactMap { if case .addresses(let block) = $0 { return block } else { return nil } }
+        }
 
         func connections(from source: Endpoint, to destination: Endpoint, in topology: Topology) -> ConnectionSet {
             let other = direction == .ingress ? source : destination
@@ -45,14 +57,12 @@ public enum KubeNetworkPolicy {
         }
         let podSelector = try spec["podSelector"].flatMap { $0 == .null ? nil : $0 }
             .map { try LabelSelector(parsing: $0, path: "spec.podSelector", at: location) } ?? .everything
-        var cuts: [IntervalSet] = []
-        let ingress = try rules(spec["ingress"], .ingress, namespace: namespace, at: location, warnings: &warnings, cuts: &cuts)
-        let egress = try rules(spec["egress"], .egress, namespace: namespace, at: location, warnings: &warnings, cuts: &cuts)
+        let ingress = try rules(spec["ingress"], .ingress, namespace: namespace, at: location, warnings: &warnings)
+        let egress = try rules(spec["egress"], .egress, namespace: namespace, at: location, warnings: &warnings)
         let types = try policyTypes(spec, hasEgressRules: !egress.isEmpty, at: location)
         return CompiledPolicy(ref: ref, selector: PodsInNamespace(namespace: namespace, pods: podSelector),
                               ingress: types.contains(.ingress) ? ingress : nil,
-                              egress: types.contains(.egress) ? egress : nil,
-                              addressBlocks: cuts)
+                              egress: types.contains(.egress) ? egress : nil)
     }
 
     static func policyTypes(_ spec: Value, hasEgressRules: Bool, at location: SourceLocation?) throws -> Set<Direction> {
@@ -71,7 +81,7 @@ public enum KubeNetworkPolicy {
     }
 
     private static func rules(_ raw: Value?, _ direction: Direction, namespace: String, at location: SourceLocation?,
-                              warnings: inout [String], cuts: inout [IntervalSet]) throws -> [PolicyRule] {
+                              warnings: inout [String]) throws -> [PolicyRule] {
         guard let raw, raw != .null else { return [] }
         let field = direction == .ingress ? "spec.ingress" : "spec.egress"
         guard let list = raw.arrayValue else { throw InputError("\(field) must be a list", at: location) }
@@ -85,7 +95,7 @@ public enum KubeNetworkPolicy {
                 if !peerList.isEmpty {
                     peers = try peerList.enumerated().compactMap { i, peer in
                         try KubePeer.parse(peer, policyNamespace: namespace, field: "\(ruleField).\(peerKey)[\(i)]",
-                                           at: location, warnings: &warnings, cuts: &cuts)
+                                           at: location, warnings: &warnings)
                     }
                 }
             }
@@ -96,7 +106,11 @@ public enum KubeNetworkPolicy {
                     try PortSpec.parseKubernetes(port, field: "\(ruleField).ports[\(i)]", at: location)
                 }
             }
-            return PolicyRule(action: .allow, condition: Rule(peers: peers, ports: ports, direction: direction), index: index)
+            let rule = Rule(peers: peers, ports: ports, direction: direction)
+            if direction == .egress, let name = rule.namedPortToAddresses {
+                throw InputError("named port error: \(ruleField): cannot convert named port for an IP destination (port \"\(name)\" with an ipBlock peer)", at: location)
+            }
+            return PolicyRule(action: .allow, condition: rule, index: index)
         }
     }
 }

@@ -24,9 +24,9 @@ public enum KubePeer: Sendable {
         }
     }
 
-    /// Reads a peer; nil for an IPv6 block. `cuts` collects every CIDR named (blocks and excepts).
+    /// Reads a peer; nil for an IPv6 block.
     static func parse(_ value: Value, policyNamespace: String, field: String, at location: SourceLocation?,
-                      warnings: inout [String], cuts: inout [IntervalSet]) throws -> KubePeer? {
+                      warnings: inout [String]) throws -> KubePeer? {
         guard case .object = value else { throw InputError("rule NetworkPolicyPeer error: \(field) must be an object", at: location) }
         let ipBlock = value["ipBlock"].flatMap { $0 == .null ? nil : $0 }
         let podSelector = value["podSelector"].flatMap { $0 == .null ? nil : $0 }
@@ -35,7 +35,7 @@ public enum KubePeer: Sendable {
             guard podSelector == nil && namespaceSelector == nil else {
                 throw InputError("rule NetworkPolicyPeer error: \(field): cannot have both IPBlock and PodSelector/NamespaceSelector set", at: location)
             }
-            return try parseBlock(ipBlock, field: "\(field).ipBlock", at: location, warnings: &warnings, cuts: &cuts).map(KubePeer.addresses)
+            return try parseBlock(ipBlock, field: "\(field).ipBlock", at: location, warnings: &warnings).map(KubePeer.addresses)
         }
         guard podSelector != nil || namespaceSelector != nil else {
             throw InputError("rule NetworkPolicyPeer error: \(field): cannot have empty rule peer", at: location)
@@ -46,8 +46,8 @@ public enum KubePeer: Sendable {
     }
 
     /// nil for an IPv6 block (not analysed; a warning says so).
-    static func parseBlock(_ value: Value, field: String, at location: SourceLocation?, warnings: inout [String],
-                           cuts: inout [IntervalSet]) throws -> IntervalSet? {
+    static func parseBlock(_ value: Value, field: String, at location: SourceLocation?,
+                           warnings: inout [String]) throws -> IntervalSet? {
         guard let cidr = value["cidr"]?.stringValue else {
             throw InputError("CIDR error: \(field).cidr is required", at: location)
         }
@@ -58,7 +58,6 @@ public enum KubePeer: Sendable {
         guard var block = IPv4.cidr(cidr) else {
             throw InputError("CIDR error: \(field).cidr: invalid CIDR address: \(cidr)", at: location)
         }
-        cuts.append(block)
         for (index, raw) in (value["except"]?.arrayValue ?? []).enumerated() {
             guard let text = raw.stringValue else {
                 throw InputError("CIDR error: \(field).except[\(index)] must be a string", at: location)
@@ -67,7 +66,6 @@ public enum KubePeer: Sendable {
             guard let cut = IPv4.cidr(text) else {
                 throw InputError("CIDR error: \(field).except[\(index)]: invalid CIDR address: \(text)", at: location)
             }
-            cuts.append(cut)
             block = block.subtracting(cut)
         }
         return block

@@ -5,9 +5,15 @@ public struct Topology: Sendable {
     public var namespaces: [String: [String: String]]
     /// Cluster endpoints (workloads, pods, host endpoints), sorted by display name.
     public var endpoints: [Endpoint]
-    /// The disjoint external ranges the policies' address blocks induce.
+    /// The disjoint external ranges all the policies' address blocks induce.
     public var externals: [Endpoint]
+    /// External ranges as connection sources: cut only by blocks of ingress rules.
+    public var externalSources: [Endpoint]
+    /// External ranges as connection destinations: cut only by blocks of egress rules.
+    public var externalDestinations: [Endpoint]
     public var model: PolicyModel
+    /// Per workload display name, what Ingress/Route objects let the ingress controller open toward it.
+    public var ingressRoutes: [String: ConnectionSet] = [:]
     /// Problems met while building (invalid policies left out, unsupported fields).
     public var warnings: [String]
 
@@ -21,7 +27,11 @@ public struct Topology: Sendable {
         self.namespaces = namespaces
         self.endpoints = endpoints.sorted { $0.displayName < $1.displayName }
         self.model = model
-        self.externals = externals ?? Self.externalRanges(cutBy: model.addressBlocks)
+        let ingressBlocks = ExternalRanges.blocks(.ingress, of: model)
+        let egressBlocks = ExternalRanges.blocks(.egress, of: model)
+        self.externals = externals ?? ExternalRanges.partition(cutBy: ingressBlocks + egressBlocks)
+        externalSources = externals ?? ExternalRanges.partition(cutBy: ingressBlocks)
+        externalDestinations = externals ?? ExternalRanges.partition(cutBy: egressBlocks)
         self.warnings = warnings
     }
 
@@ -37,16 +47,6 @@ public struct Topology: Sendable {
 
     /// Splits the IPv4 space into the disjoint intervals that no block boundary crosses.
     public static func externalRanges(cutBy blocks: [IntervalSet]) -> [Endpoint] {
-        var cuts: Set<UInt64> = [0, 1 << 32]
-        for block in blocks {
-            for interval in block.intervals {
-                cuts.insert(UInt64(interval.lower))
-                cuts.insert(UInt64(interval.upper) + 1)
-            }
-        }
-        let sorted = cuts.sorted()
-        return zip(sorted, sorted.dropFirst()).map { lower, upper in
-            Endpoint.external(IntervalSet.Interval(UInt32(lower), UInt32(upper - 1)))
-        }
+        ExternalRanges.partition(cutBy: blocks)
     }
 }

@@ -11,10 +11,7 @@ public struct TopologyBuilder {
 
     public func build(_ objects: [KubeObject]) -> Topology {
         var warnings: [String] = []
-        var namespaces: [String: [String: String]] = [:]
-        for object in objects where object.kind == "Namespace" && object.group.isEmpty {
-            namespaces[object.name] = object.labels
-        }
+        let namespaces = Self.namespaces(of: objects, warnings: &warnings)
         let endpoints = WorkloadReader.endpoints(of: objects, warnings: &warnings)
         var rejected: [(ref: PolicyRef, reason: String)] = []
         var tiers: [PolicyTier] = []
@@ -33,7 +30,21 @@ public struct TopologyBuilder {
         let model = PolicyModel(tiers: tiers, universe: calico.universe, rejected: rejected)
         var topology = Topology(namespaces: namespaces, endpoints: endpoints + calico.hostEndpoints, model: model, warnings: warnings)
         topology.ingressRoutes = IngressRoutes.connections(of: objects, endpoints: endpoints, warnings: &topology.warnings)
+        topology.warnings += WorkloadLabelGaps.problems(in: topology, variants: WorkloadReader.labelVariants(of: objects))
         return topology
+    }
+
+    /// Namespace name → labels; a name declared twice keeps its first declaration.
+    static func namespaces(of objects: [KubeObject], warnings: inout [String]) -> [String: [String: String]] {
+        var namespaces: [String: [String: String]] = [:]
+        for object in objects where object.kind == "Namespace" && object.group.isEmpty {
+            guard namespaces[object.name] == nil else {
+                warnings.append("\(object.location.map { "\($0): " } ?? "")Namespace \(object.name) is declared more than once; the later declaration is ignored")
+                continue
+            }
+            namespaces[object.name] = object.labels
+        }
+        return namespaces
     }
 
     func compileNetworkPolicies(_ objects: [KubeObject], warnings: inout [String],
