@@ -5,9 +5,9 @@
 /// A workload no policy selects for a direction is exposed to everything in
 /// that direction. Otherwise its policies are evaluated, tier by tier as the
 /// engine does, against each abstract peer; a rule covers a peer only when it
-/// names every pod the peer stands for. Lines already implied by the
-/// entire-cluster line are left out, and so are peers that only restate real
-/// workloads (plain label selectors some real pod matches).
+/// names every pod the peer stands for. A peer treated exactly as the entire
+/// cluster is left out, and so are peers that only restate real workloads
+/// (plain label selectors some real pod matches).
 public struct ExposureAnalysis: Sendable {
     /// The far end of an exposure line.
     public enum Peer: Sendable, Hashable {
@@ -62,7 +62,8 @@ public struct ExposureAnalysis: Sendable {
 
     /// The exposure of the workloads `focus` names (all when empty), with
     /// `connections` (the connectivity list) supplying the external ranges.
-    public func result(focus: AnalysisFocus, connections: [PeerConnection]) -> Result {
+    /// With `only`, lines speak about those connections alone and lines without them go.
+    public func result(focus: AnalysisFocus, connections: [PeerConnection], only: ConnectionSet? = nil) -> Result {
         let workloads = topology.endpoints.filter { $0.kind == .pod && (focus.isEmpty || AnalysisFocus.names(focus.workloads, include: $0)) }
         let directions = focus.direction.map { [$0] } ?? [.egress, .ingress]
         var lines: [Line] = []
@@ -71,7 +72,7 @@ public struct ExposureAnalysis: Sendable {
         for workload in workloads {
             for direction in directions {
                 if !isProtected(workload, direction) { unprotected.append((workload, direction)) }
-                lines += abstractLines(workload, direction, hidden: hidden)
+                lines += abstractLines(workload, direction, hidden: hidden, only: only)
             }
         }
         for c in connections {
@@ -88,15 +89,19 @@ public struct ExposureAnalysis: Sendable {
         return Result(lines: lines, unprotected: unprotected)
     }
 
-    private func abstractLines(_ workload: Endpoint, _ direction: Direction, hidden: Set<ExposurePeer>) -> [Line] {
-        let entire = connections(direction, workload: workload, peer: .entireCluster)
+    private func abstractLines(_ workload: Endpoint, _ direction: Direction, hidden: Set<ExposurePeer>,
+                               only: ConnectionSet?) -> [Line] {
+        func restricted(_ c: ExposureConnections) -> ExposureConnections {
+            only.map { ExposureConnections(numbered: c.numbered.intersection($0)) } ?? c
+        }
+        let entire = restricted(connections(direction, workload: workload, peer: .entireCluster))
         var lines: [Line] = []
         if !entire.isEmpty {
             lines.append(Line(workload: workload, direction: direction, peer: .abstract(.entireCluster), connections: entire))
         }
         for peer in peers where !hidden.contains(peer.key) {
-            let allowed = connections(direction, workload: workload, peer: peer)
-            if allowed.isEmpty || allowed.isSubset(of: entire) { continue }
+            let allowed = restricted(connections(direction, workload: workload, peer: peer))
+            if allowed == entire || (only != nil && allowed.isEmpty) { continue }
             lines.append(Line(workload: workload, direction: direction, peer: .abstract(peer), connections: allowed))
         }
         return lines

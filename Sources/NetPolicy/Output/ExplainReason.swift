@@ -1,0 +1,118 @@
+/// Why one direction (egress at the source, ingress at the destination)
+/// treats a set of connections between two peers as it does, in
+/// netpol-analyzer's explain wording.
+struct ExplainReason: Hashable {
+    /// One line of reasons, or a `NetworkPolicy list:` of several.
+    enum Item: Hashable {
+        case line(String)
+        case list([String])
+    }
+
+    var allowed: Bool
+    /// No policy took part: the endpoint's default decided.
+    var systemDefault: Bool
+    var items: [Item]
+
+    static let allowAll = ExplainReason(allowed: true, systemDefault: true, items: [])
+
+    func lines(_ direction: Direction) -> [String] {
+        var header = "\t\t\(direction.rawValue) (\(allowed ? "Allowed" : "Denied"))"
+        if systemDefault { header += " due to the system default (Allow all)" }
+        var lines = [header]
+        for item in items {
+            switch item {
+            case .line(let text): lines.append("\t\t\t\(text)")
+            case .list(let entries): lines += ["\t\t\tNetworkPolicy list:"] + entries.map { "\t\t\t\t- \($0)" } + [""]
+            }
+        }
+        return lines
+    }
+}
+
+/// Works out `ExplainReason`s by walking the tiers as the engine does, for a
+/// set of connections every rule either covers entirely or not at all.
+struct ExplainReasoner {
+    var topology: Topology
+
+    func reason(_ direction: Direction, from source: Endpoint, to destination: Endpoint, on atom: ConnectionSet) -> ExplainReason {
+        let (local, other) = direction == .egress ? (source, destination) : (destination, source)
+        guard local.kind == .pod || local.kind == .host else { return .allowAll }
+        var items: [ExplainReason.Item] = []
+        for tier in topology.model.tiers {
+            let policies = tier.policies.filter { $0.rules(direction) != nil && $0.selector.selects(local, in: topology) }
+            if policies.isEmpty { continue }
+            if tier.defaultAction == .deny {
+                return unionTier(policies, direction, source, destination, local: local, other: other, atom: atom, before: items)
+            }
+            switch orderedTier(policies, direction, source, destination, atom: atom) {
+            case .decided(let allowed, let line): return ExplainReason(allowed: allowed, systemDefault: false, items: items + [.line(line)])
+            case .passed(let line): items.append(.line(line))
+            case .undecided: continue
+            }
+        }
+        return ExplainReason(allowed: local.kind == .pod, systemDefault: items.isEmpty, items: items)
+    }
+
+    private enum TierOutcome {
+        case decided(allowed: Bool, line: String)
+        case passed(line: String)
+        case undecided
+    }
+
+    /// Admin-style tiers: the first rule (in policy order) covering the connections decides or passes.
+    private func orderedTier(_ policies: [CompiledPolicy], _ direction: Direction, _ source: Endpoint, _ destination: Endpoint,
+                             atom: ConnectionSet) -> TierOutcome {
+        for policy in policies {
+            for rule in policy.rules(direction) ?? []
+            where !rule.condition.connections(from: source, to: destination, in: topology).intersection(atom).isEmpty {
+                let id = rule.name ?? "#\(rule.index + 1)"
+                let by = "connections by \(direction.rawValue) rule \(id)"
+                switch rule.action {
+                case .allow: return .decided(allowed: true, line: "\(policy.ref) allows \(by)")
+                case .deny: return .decided(allowed: false, line: "\(policy.ref) denies \(by)")
+                case .pass: return .passed(line: "\(policy.ref) passes \(by)")
+                case .log: continue
+                }
+            }
+        }
+        return .undecided
+    }
+
+    /// A NetworkPolicy-style tier: allowed when some policy's rule covers the
+    /// connections, otherwise denied with each selecting policy's reason.
+    private func unionTier(_ policies: [CompiledPolicy], _ direction: Direction, _ source: Endpoint, _ destination: Endpoint,
+                           local: Endpoint, other: Endpoint, atom: ConnectionSet, before: [ExplainReason.Item]) -> ExplainReason {
+        let sorted = policies.sorted { $0.ref.qualifiedName < $1.ref.qualifiedName }
+        var allows: [String] = []
+        for policy in sorted {
+            let rule = (policy.rules(direction) ?? []).first {
+                $0.action == .allow && !$0.condition.connections(from: source, to: destination, in: topology).intersection(atom).isEmpty
+            }
+            if let rule { allows.append("\(policy.ref) allows connections by \(direction.rawValue) rule #\(rule.index + 1)") }
+        }
+        if !allows.isEmpty { return ExplainReason(allowed: true, systemDefault: false, items: before + [Self.item(allows)]) }
+        let denials = sorted.map { denial($0, direction, local: local, other: other, destination: destination) }
+        return ExplainReason(allowed: false, systemDefault: false, items: before + [Self.item(denials)])
+    }
+
+    private static func item(_ entries: [String]) -> ExplainReason.Item {
+        entries.count == 1 ? .line(entries[0]) : .list(entries)
+    }
+
+    private func denial(_ policy: CompiledPolicy, _ direction: Direction, local: Endpoint, other: Endpoint, destination: Endpoint) -> String {
+        let rules = policy.rules(direction) ?? []
+        let head = "\(policy.ref) selects \(local.displayName)"
+        if rules.isEmpty {
+            return "\(head), but \(other.displayName) is not allowed by any \(direction.rawValue) rule (no rules defined)"
+        }
+        for rule in rules {
+            guard let condition = rule.condition as? any PeerScopedCondition, condition.matchesPeer(other, in: topology) else { continue }
+            let selects = "\(head), and \(direction.rawValue) rule #\(rule.index + 1) selects \(other.displayName)"
+            if condition.dependsOnDestination, condition.connections(toward: destination).isEmpty {
+                return "\(selects), but named ports of the rule have no match in the configuration of the destination peer"
+            }
+            return "\(selects), but the protocols and ports do not match"
+        }
+        return "\(head), but \(other.displayName) is not allowed by any \(direction.rawValue) rule"
+    }
+}
