@@ -5,7 +5,7 @@ struct Palisade: ParsableCommand {
         commandName: "palisade",
         abstract: "Kubernetes runtime security: policy, posture, network, detection and images in one tool.",
         version: "0.1.0",
-        subcommands: [PolicyCommand.self, ScanCommand.self, DetectCommand.self, BenchCommand.self]
+        subcommands: [PolicyCommand.self, ScanCommand.self, NetpolCommand.self, DetectCommand.self, BenchCommand.self]
     )
 }
 
