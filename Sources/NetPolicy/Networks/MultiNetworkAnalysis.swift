@@ -43,7 +43,10 @@ public struct MultiNetworkAnalysis: Sendable {
     public func topology(of network: ClusterNetwork, in topology: Topology) -> Topology {
         let members = self.members(of: network, in: topology)
         guard network.kind == .secondaryNAD else {
-            return Topology(namespaces: topology.namespaces, endpoints: members, model: topology.model, warnings: topology.warnings)
+            var scoped = Topology(namespaces: topology.namespaces, endpoints: members, model: topology.model, warnings: topology.warnings)
+            let names = Set(members.map(\.displayName))
+            scoped.ingressRoutes = topology.ingressRoutes.filter { names.contains($0.key) }
+            return scoped
         }
         let tier = PolicyTier(name: "multinetworkpolicy", kind: .networkPolicy, defaultAction: .deny,
                               policies: secondaryPolicies.policies(of: network.name))
