@@ -79,8 +79,7 @@ struct NetpolIsolate: ParsableCommand {
             if !calico && !admin { warnAboutOverridingPolicies(endpoint, loaded.topology) }
         }
         let form: QuarantinePolicy.Form = calico ? .calico : admin ? .admin : .networkPolicy
-        let policy = QuarantinePolicy(namespace: namespace, workload: name, labels: labels, allowDNS: allowDNS).policy(form)
-        writeOutput(policy.text)
+        writeOutput(QuarantinePolicy(namespace: namespace, workload: name, labels: labels, allowDNS: allowDNS).text(form))
         if unreadable { throw NetpolExit.unusable }
     }
 

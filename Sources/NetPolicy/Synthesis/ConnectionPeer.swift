@@ -18,7 +18,7 @@ public enum ConnectionPeer: Sendable, Hashable, CustomStringConvertible {
             self = .addresses(addresses)
             return
         }
-        guard kind != "External" else { return nil }
+        guard kind != "External", !Self.startsWithAddress(text) else { return nil }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         switch parts.count {
         case 1 where !parts[0].isEmpty: self = .workload(namespace: "default", name: String(parts[0]), kind: kind)
@@ -28,12 +28,20 @@ public enum ConnectionPeer: Sendable, Hashable, CustomStringConvertible {
     }
 
     private static func addresses(_ text: Substring) -> IntervalSet? {
-        if text.contains("/") { return IPv4.cidr(String(text)) }
+        if let slash = text.firstIndex(of: "/") {
+            // An address before the slash makes it a CIDR, valid or not (never ns/name).
+            return IPv4.address(text[..<slash]) == nil ? nil : IPv4.cidr(String(text))
+        }
         if let dash = text.firstIndex(of: "-"), let low = IPv4.address(text[..<dash]),
            let high = IPv4.address(text[text.index(after: dash)...]), low <= high {
             return IntervalSet(low, high)
         }
         return IPv4.address(text).map { IntervalSet($0, $0) }
+    }
+
+    private static func startsWithAddress(_ text: Substring) -> Bool {
+        let head = text.prefix { $0 != "/" && $0 != "-" }
+        return IPv4.address(head) != nil
     }
 
     public var description: String {

@@ -30,13 +30,19 @@ public struct QuarantinePolicy: Sendable {
     static let dnsLabels = ["k8s-app": "kube-dns"]
     static let dnsNamespace = "kube-system"
 
-    public func policy(_ form: Form) -> YAMLNode {
+    /// The policy documents of `form`. AdminNetworkPolicy ingress peers cannot
+    /// name addresses outside the cluster, so the admin form comes with the
+    /// NetworkPolicy form, which isolates the workload from them.
+    public func documents(_ form: Form) -> [YAMLNode] {
         switch form {
-        case .networkPolicy: return networkPolicy
-        case .calico: return calicoPolicy
-        case .admin: return adminPolicy
+        case .networkPolicy: return [networkPolicy]
+        case .calico: return [calicoPolicy]
+        case .admin: return [adminPolicy, networkPolicy]
         }
     }
+
+    /// The documents as one YAML stream.
+    public func text(_ form: Form) -> String { YAMLNode.stream(documents(form)) }
 
     private var networkPolicy: YAMLNode {
         var spec: [(String, YAMLNode)] = [
