@@ -9,11 +9,14 @@ struct ExplainReason: Hashable {
     }
 
     var allowed: Bool
-    /// No policy took part: the endpoint's default decided.
-    var systemDefault: Bool
+    /// The endpoint's default decided in the end (after any passes in `items`).
+    var endsInDefault: Bool
     var items: [Item]
 
-    static let allowAll = ExplainReason(allowed: true, systemDefault: true, items: [])
+    static let allowAll = ExplainReason(allowed: true, endsInDefault: true, items: [])
+
+    /// No policy took part at all.
+    var systemDefault: Bool { endsInDefault && items.isEmpty }
 
     func lines(_ direction: Direction) -> [String] {
         var header = "\t\t\(direction.rawValue) (\(allowed ? "Allowed" : "Denied"))"
@@ -25,6 +28,7 @@ struct ExplainReason: Hashable {
             case .list(let entries): lines += ["\t\t\tNetworkPolicy list:"] + entries.map { "\t\t\t\t- \($0)" } + [""]
             }
         }
+        if endsInDefault && !items.isEmpty { lines.append("\t\t\tthe system default (Allow all)") }
         return lines
     }
 }
@@ -45,12 +49,12 @@ struct ExplainReasoner {
                 return unionTier(policies, direction, source, destination, local: local, other: other, atom: atom, before: items)
             }
             switch orderedTier(policies, direction, source, destination, atom: atom) {
-            case .decided(let allowed, let line): return ExplainReason(allowed: allowed, systemDefault: false, items: items + [.line(line)])
+            case .decided(let allowed, let line): return ExplainReason(allowed: allowed, endsInDefault: false, items: items + [.line(line)])
             case .passed(let line): items.append(.line(line))
             case .undecided: continue
             }
         }
-        return ExplainReason(allowed: local.kind == .pod, systemDefault: items.isEmpty, items: items)
+        return ExplainReason(allowed: local.kind == .pod, endsInDefault: true, items: items)
     }
 
     private enum TierOutcome {
@@ -90,9 +94,9 @@ struct ExplainReasoner {
             }
             if let rule { allows.append("\(policy.ref) allows connections by \(direction.rawValue) rule #\(rule.index + 1)") }
         }
-        if !allows.isEmpty { return ExplainReason(allowed: true, systemDefault: false, items: before + [Self.item(allows)]) }
+        if !allows.isEmpty { return ExplainReason(allowed: true, endsInDefault: false, items: before + [Self.item(allows)]) }
         let denials = sorted.map { denial($0, direction, local: local, other: other, destination: destination) }
-        return ExplainReason(allowed: false, systemDefault: false, items: before + [Self.item(denials)])
+        return ExplainReason(allowed: false, endsInDefault: false, items: before + [Self.item(denials)])
     }
 
     private static func item(_ entries: [String]) -> ExplainReason.Item {

@@ -23,8 +23,7 @@ struct ExplainReport {
     }
 
     func render(exposure: ExposureAnalysis.Result?) -> String {
-        var lines = ["", "##########################################", "# Specific connections and their reasons #",
-                     "##########################################"]
+        var blocks: [String] = []
         var systemDefault: [String] = []
         for (source, destination) in pairs() {
             let groups = self.groups(from: source, to: destination)
@@ -32,9 +31,10 @@ struct ExplainReport {
                 if only != .deny { systemDefault.append("\(source.displayName) => \(destination.displayName)") }
                 continue
             }
-            lines += block(source, destination, groups)
+            blocks += block(source, destination, groups)
         }
-        lines.append("")
+        var lines = [""]
+        if !blocks.isEmpty { lines += Self.banner("Specific connections and their reasons") + blocks + [""] }
         if !systemDefault.isEmpty {
             lines += Self.banner("All Connections due to the system default (Allow all)") + systemDefault + [""]
         }
@@ -60,10 +60,9 @@ struct ExplainReport {
             for destination in topology.endpoints where destination.displayName != source.displayName {
                 result.append((source, destination))
             }
-            for external in topology.externals {
-                result.append((source, external))
-                result.append((external, source))
-            }
+            // Each direction's ranges are cut only by the blocks that direction's rules name.
+            for external in topology.externalDestinations { result.append((source, external)) }
+            for external in topology.externalSources { result.append((external, source)) }
         }
         return result.filter { focus.includes(source: $0.0, destination: $0.1) }
             .sorted { ($0.0.displayName, $0.1.displayName) < ($1.0.displayName, $1.1.displayName) }
@@ -78,11 +77,20 @@ struct ExplainReport {
             let verdict = allowed ? "Allowed" : "Denied"
             lines.append("\(verdict) connections:")
             for group in chosen {
-                lines.append("\t\(verdict) \(Self.text(group.connections)) due to the following policies and rules:")
-                lines += group.egress.lines(.egress) + group.ingress.lines(.ingress) + [""]
+                lines += Self.lines(group, verdict: verdict) + [""]
             }
         }
         return lines
+    }
+
+    /// A group: one line when only the system default decided; otherwise the reasons per direction.
+    static func lines(_ group: Group, verdict: String) -> [String] {
+        let connections = text(group.connections)
+        if group.egress.systemDefault && group.ingress.systemDefault {
+            return ["\t\(verdict) \(connections) due to the system default (Allow all)"]
+        }
+        return ["\t\(verdict) \(connections) due to the following policies and rules:"]
+            + group.egress.lines(.egress) + group.ingress.lines(.ingress)
     }
 
     /// `TCP, UDP, SCTP`; a protocol with some of its ports as `TCP:[1-79,81-65535]`.
