@@ -47,11 +47,6 @@ public struct CalicoProfile: Sendable {
         func selects(_ endpoint: Endpoint, in topology: Topology) -> Bool {
             context.profileNames(of: endpoint).contains(profile)
         }
-
-        var namespaceScope: String? {
-            guard profile.hasPrefix("kns.") else { return nil }
-            return String(profile.dropFirst(4))
-        }
     }
 
     /// Compiles the profile's rules (both directions always apply: no rule means drop).
