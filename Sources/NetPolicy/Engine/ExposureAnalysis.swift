@@ -75,7 +75,9 @@ public struct ExposureAnalysis: Sendable {
                 lines += abstractLines(workload, direction, hidden: hidden, only: only)
             }
         }
-        for c in connections {
+        // External ranges are reported only for workloads exposed inside the cluster too.
+        let exposed = Set(lines.map(\.workload.displayName))
+        for c in connections where exposed.contains(c.source.displayName) || exposed.contains(c.destination.displayName) {
             if c.destination.kind == .external, c.source.kind == .pod, directions.contains(.egress), workloads.contains(c.source) {
                 lines.append(Line(workload: c.source, direction: .egress, peer: .external(c.destination),
                                   connections: ExposureConnections(numbered: c.connections)))
