@@ -96,10 +96,13 @@ public struct ExposureAnalysis: Sendable {
         func restricted(_ c: ExposureConnections) -> ExposureConnections {
             only.map { ExposureConnections(numbered: c.numbered.intersection($0)) } ?? c
         }
-        let entire = restricted(connections(direction, workload: workload, peer: .entireCluster))
+        let unrestricted = connections(direction, workload: workload, peer: .entireCluster)
+        let entire = restricted(unrestricted)
         var lines: [Line] = []
         if !entire.isEmpty {
-            lines.append(Line(workload: workload, direction: direction, peer: .abstract(.entireCluster), connections: entire))
+            // netpol-analyzer keeps the whole set for a workload no policy selects, focus or not.
+            let shown = isProtected(workload, direction) ? entire : unrestricted
+            lines.append(Line(workload: workload, direction: direction, peer: .abstract(.entireCluster), connections: shown))
         }
         for peer in peers where !hidden.contains(peer.key) {
             let allowed = restricted(connections(direction, workload: workload, peer: peer))

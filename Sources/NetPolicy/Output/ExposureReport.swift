@@ -59,7 +59,7 @@ struct ExposureReport {
         var sections: [[String]] = []
         if !egress.isEmpty { sections.append(["Egress Exposure:"] + egress.map { line($0, "=>") }) }
         if !ingress.isEmpty { sections.append(["Ingress Exposure:"] + ingress.map { line($0, "<=") }) }
-        if !result.unprotected.isEmpty {
+        if !result.unprotected.isEmpty && focusConnection == nil {
             sections.append(["Workloads not protected by network policies:"]
                 + result.unprotected.map { "\($0.workload.displayName) is not protected on \($0.direction.rawValue)" })
         }
