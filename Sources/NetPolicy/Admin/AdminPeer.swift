@@ -5,8 +5,8 @@ enum AdminPeer: Sendable {
     /// Pods (not on the host network) matching `pods` in matching namespaces;
     /// the `namespaces` peer is this with every pod.
     case pods(namespaces: NamespaceMatch, pods: LabelSelector)
-    /// Addresses: external ranges inside the block, and pods whose known IPs all lie in it.
-    case networks(IntervalSet)
+    /// Addresses (the union of `cidrs`): external ranges inside it, and pods whose known IPs all lie in it.
+    case networks(IntervalSet, cidrs: [IntervalSet])
     /// Host-network pods running on the nodes a `nodes` selector chose ("ns/name" keys).
     case nodes(hosts: Set<String>)
 
@@ -16,7 +16,7 @@ enum AdminPeer: Sendable {
         case .pods(let namespaces, let pods):
             guard peer.kind == .pod, !peer.hostNetwork, let namespace = peer.namespace else { return false }
             return namespaces.matches(namespace, local: local, in: topology) && pods.matches(peer.labels)
-        case .networks(let block):
+        case .networks(let block, _):
             guard peer.kind == .external || ((peer.kind == .pod || peer.kind == .host) && !peer.addresses.isEmpty) else { return false }
             return block.isSuperset(of: peer.addresses)
         case .nodes(let hosts):
@@ -25,6 +25,8 @@ enum AdminPeer: Sendable {
     }
 
     var isNetworks: Bool { if case .networks = self { return true }; return false }
+
+    var cidrs: [IntervalSet] { if case .networks(_, let cidrs) = self { return cidrs }; return [] }
 }
 
 /// Which namespaces a peer covers: a selector, and in the early v1alpha1 form
@@ -58,7 +60,6 @@ struct AdminPeerReader {
     var location: SourceLocation?
     var nodes: NodeInventory
     var warnings: [String] = []
-    var addressBlocks: [IntervalSet] = []
 
     /// Nil for a peer that can match nothing here (only IPv6 networks).
     mutating func peer(_ value: Value, direction: Direction, field: String) throws -> AdminPeer? {
@@ -107,15 +108,13 @@ struct AdminPeerReader {
         let namespaceMatch: NamespaceMatch
         if let legacy = value["namespaces"], legacy != .null {
             namespaceMatch = try namespaces(legacy, field: "\(field).namespaces")
-        } else if let raw = value["namespaceSelector"], raw != .null {
-            namespaceMatch = NamespaceMatch(selector: try AdminSubject.selector(raw, field: "\(field).namespaceSelector", at: location))
         } else {
-            throw InputError("\(field).namespaceSelector is required", at: location)
+            namespaceMatch = NamespaceMatch(selector: try AdminSubject.selector(value["namespaceSelector"] ?? .null,
+                                                                                field: "\(field).namespaceSelector", at: location))
         }
-        guard let rawPods = value["podSelector"], rawPods != .null else {
-            throw InputError("\(field).podSelector is required", at: location)
-        }
-        return .pods(namespaces: namespaceMatch, pods: try AdminSubject.selector(rawPods, field: "\(field).podSelector", at: location))
+        // A missing selector selects everything, as netpol-analyzer reads it.
+        let pods = try AdminSubject.selector(value["podSelector"] ?? .null, field: "\(field).podSelector", at: location)
+        return .pods(namespaces: namespaceMatch, pods: pods)
     }
 
     private mutating func nodesPeer(_ value: Value, field: String) throws -> AdminPeer {
@@ -133,24 +132,24 @@ struct AdminPeerReader {
         guard list.count <= AdminPolicyAPI.maxRulesPerDirection else {
             throw InputError("\(field): at most \(AdminPolicyAPI.maxRulesPerDirection) CIDRs are allowed, found \(list.count)", at: location)
         }
-        var block = IntervalSet.empty
-        var analysed = 0
+        var cidrs: [IntervalSet] = []
         for (index, entry) in list.enumerated() {
             guard let text = entry.stringValue else {
                 throw InputError("\(field)[\(index)]: invalid CIDR address: \(entry.typeName)", at: location)
             }
             if IPv4.isIPv6(text) {
+                guard IPv6CIDR.isValid(text) else {
+                    throw InputError("\(field)[\(index)]: invalid CIDR address: \(text)", at: location)
+                }
                 warnings.append("\(prefix)\(field)[\(index)]: \(Self.ipv6Warning); \(text) is ignored")
                 continue
             }
             guard let cidr = IPv4.cidr(text) else {
                 throw InputError("\(field)[\(index)]: invalid CIDR address: \(text)", at: location)
             }
-            addressBlocks.append(cidr)
-            block = block.union(cidr)
-            analysed += 1
+            cidrs.append(cidr)
         }
-        return analysed == 0 ? nil : .networks(block)
+        return cidrs.isEmpty ? nil : .networks(cidrs.reduce(IntervalSet.empty) { $0.union($1) }, cidrs: cidrs)
     }
 
     private var prefix: String { location.map { "\($0): " } ?? "" }

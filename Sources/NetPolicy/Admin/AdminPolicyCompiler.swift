@@ -35,7 +35,7 @@ struct AdminPolicyCompiler {
         let egress = try rules(spec["egress"], .egress, peers: &peers)
         warnings += peers.warnings
         let policy = CompiledPolicy(ref: ref, selector: subject, ingress: ingress, egress: egress,
-                                    order: priority.map(Double.init), addressBlocks: peers.addressBlocks)
+                                    order: priority.map(Double.init))
         return (policy, tier)
     }
 

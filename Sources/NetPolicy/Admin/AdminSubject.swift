@@ -29,14 +29,9 @@ struct AdminSubject: EndpointSelector {
 
     private static func parsePods(_ value: Value, field: String, at location: SourceLocation?) throws -> AdminSubject {
         guard case .object = value else { throw InputError("\(field) must be an object", at: location) }
-        guard let rawNamespaces = value["namespaceSelector"], rawNamespaces != .null else {
-            throw InputError("\(field).namespaceSelector is required", at: location)
-        }
-        guard let rawPods = value["podSelector"], rawPods != .null else {
-            throw InputError("\(field).podSelector is required", at: location)
-        }
-        return AdminSubject(namespaces: try selector(rawNamespaces, field: "\(field).namespaceSelector", at: location),
-                            pods: try selector(rawPods, field: "\(field).podSelector", at: location))
+        // A missing selector selects everything, as netpol-analyzer reads it.
+        return AdminSubject(namespaces: try selector(value["namespaceSelector"] ?? .null, field: "\(field).namespaceSelector", at: location),
+                            pods: try selector(value["podSelector"] ?? .null, field: "\(field).podSelector", at: location))
     }
 
     /// A selector field; `null` or an empty object selects everything.
