@@ -10,7 +10,7 @@ struct NetpolCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "netpol",
         abstract: "Network policy analysis: who can talk to whom, why, the gaps, and the policies that close them (docs/netpol.md).",
-        subcommands: [NetpolAnalyze.self, NetpolQuery.self, NetpolLint.self, NetpolGenerate.self, NetpolIsolate.self]
+        subcommands: [NetpolAnalyze.self, NetpolQuery.self, NetpolDiff.self, NetpolLint.self, NetpolGenerate.self, NetpolIsolate.self]
     )
 }
 
@@ -39,6 +39,21 @@ struct NetpolInputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Timeout of each API request of --cluster, in seconds.", valueName: "S"))
     var requestTimeout: Double = 30
 
+    var sources: NetpolSources {
+        NetpolSources(paths: paths, cluster: cluster, kubeconfig: kubeconfig, context: context, requestTimeout: requestTimeout)
+    }
+
+    func problems(requireInput: Bool = true) -> [String] { sources.problems(requireInput: requireInput) }
+}
+
+/// The input options as plain values (ArgumentParser's wrappers cannot be built by hand).
+struct NetpolSources {
+    var paths: [String]
+    var cluster = false
+    var kubeconfig: String?
+    var context: String?
+    var requestTimeout: Double = 30
+
     func problems(requireInput: Bool = true) -> [String] {
         var problems: [String] = []
         if requireInput && paths.isEmpty && !cluster { problems.append("give at least one manifest file, directory or - for stdin, or --cluster") }
@@ -57,6 +72,10 @@ struct NetpolInput {
     /// Loads manifests and the cluster, reports unreadable inputs, notices,
     /// topology warnings and rejected policies on stderr.
     static func load(_ options: NetpolInputOptions, command: String) throws -> NetpolInput {
+        try load(options.sources, command: command)
+    }
+
+    static func load(_ options: NetpolSources, command: String) throws -> NetpolInput {
         var objects: [KubeObject] = []
         var unreadable = false
         if !options.paths.isEmpty {

@@ -56,11 +56,7 @@ struct NetpolIsolate: ParsableCommand {
         let explicitLabels = selector.map(Self.labels)
         if let explicitLabels, explicitLabels == nil { problems.append("--selector must be key=value[,key=value], not '\(selector ?? "")'") }
         if selector == nil && manifests.isEmpty && !cluster { problems.append("give the workload's manifests (--manifests PATH…), --cluster or --selector") }
-        var inputOptions = NetpolInputOptions()
-        inputOptions.paths = manifests
-        inputOptions.cluster = cluster
-        inputOptions.kubeconfig = kubeconfig
-        inputOptions.context = context
+        let inputOptions = NetpolSources(paths: manifests, cluster: cluster, kubeconfig: kubeconfig, context: context)
         problems += inputOptions.problems(requireInput: false)
         try checkUsage(problems, command: "isolate")
 
@@ -89,7 +85,7 @@ struct NetpolIsolate: ParsableCommand {
                 && ((policy.ingress ?? []) + (policy.egress ?? [])).contains { $0.action == .allow }
         }
         guard !allowing.isEmpty else { return }
-        printError("warning: \(allowing.map(\.ref.description).joined(separator: ", ")) still allow traffic for \(endpoint.displayName); a NetworkPolicy cannot override them (use --calico or --admin, or remove them)")
+        printError("warning: policies that still allow traffic for \(endpoint.displayName), which a NetworkPolicy cannot override (use --calico or --admin, or remove them): \(allowing.map(\.ref.description).joined(separator: ", "))")
     }
 
     /// `a=b,c=d` → labels; nil when malformed.
