@@ -8,10 +8,14 @@ import PalisadeCore
 ///
 /// - `list`: the connectivity of the scenario dirs in the case's format and
 ///   options must equal the golden file line by line (trailing blank lines aside).
-/// - `diff`: not yet implemented; each such case fails with that reason.
-/// - `eval`: the verdict for one connection must equal `expected_allowed`.
-/// - error cases: the analysis must report an error or warning containing
-///   the expected text.
+/// - `diff`: the changes of dirs[1] relative to dirs[0] must equal the golden file.
+/// - `eval`: the verdict for one connection must equal `expected_allowed`
+///   (src/dst name workloads, or pods when no workload has that name).
+/// - `pod_matrix`: the pod-level matrix must equal the golden file.
+/// - `list_output_property`: the txt list has the expected line count and no self-loop line.
+/// - error cases: the analysis (with the case's options) must report an
+///   error or warning containing the expected text; for a Go expression
+///   without resolved text, its literal arguments must appear in one problem.
 /// - svg cases have no golden file (renderings were dropped) and are not cases;
 ///   a note line counts them.
 struct NetpolAnalyzerConformance: ConformanceSuite {
@@ -52,6 +56,11 @@ struct NetpolCase: Sendable {
     var texts: [String]
     var eval: (src: String, dst: String, proto: String, port: String, allowed: Bool)?
     var root: String
+    /// Options given at the top level of error and property cases (`focusWorkloads`, `explainOnly`, ...).
+    var caseOptions: [String: String] = [:]
+    var caseLists: [String: [String]] = [:]
+    var caseFlags: Set<String> = []
+    var expectedResultLength: Int?
 
     init(raw: [String: Any], root: String) {
         kind = raw["kind"] as? String ?? ""
@@ -74,6 +83,14 @@ struct NetpolCase: Sendable {
         }
         for e in raw["expectedWarningsStrContains"] as? [[String: Any]] ?? [] { texts += NetpolCase.texts(e) }
         self.texts = texts
+        for key in ["focusDirection", "explainOnly", "focusWorkload", "extractedLineExample"] {
+            if let value = raw[key] as? String { caseOptions[key] = value }
+        }
+        for key in ["focusWorkloads", "focusworkloads", "focusWorkloadPeers"] {
+            if let value = raw[key] as? [String] { caseLists[key] = value }
+        }
+        for key in ["exposure", "explain", "all_connections"] where raw[key] as? Bool == true { caseFlags.insert(key) }
+        expectedResultLength = raw["expectedResultLen"] as? Int
         if kind == "eval", let src = raw["src"] as? String, let dst = raw["dst"] as? String {
             eval = (src, dst, raw["protocol"] as? String ?? "tcp", raw["port"] as? String ?? "", raw["expected_allowed"] as? Bool ?? false)
         }
@@ -98,17 +115,17 @@ struct NetpolCase: Sendable {
         switch kind {
         case "list": return judgeList()
         case "eval": return judgeEval()
-        case "diff": return "diff is not implemented yet"
-        case "pod_matrix": return "pod-level matrix is not implemented yet"
-        case "list_output_property": return "output-property cases are not implemented yet"
+        case "diff": return judgeDiff()
+        case "pod_matrix": return judgePodMatrix()
+        case "list_output_property": return judgeOutputProperty()
         default: return judgeError()
         }
     }
 
     func judgeList() -> String? {
         guard let expected, let format, let dir = dirs.first else { return "case has no golden file" }
-        for unsupported in ["exposure", "explain", "multiple_networks"] where flags.contains(unsupported) {
-            return "\(unsupported) is not implemented yet"
+        if flags.contains("multiple_networks") && flags.contains("explain") {
+            return "explain with multiple_networks is not implemented yet"
         }
         guard let output = ConnlistFormat(rawValue: format) else { return "format \(format) is not implemented" }
         guard let golden = try? String(contentsOfFile: "\(root)/\(expected)", encoding: .utf8) else { return "cannot read \(expected)" }
@@ -121,18 +138,31 @@ struct NetpolCase: Sendable {
             guard let parsed = ConnlistRequest.parseConnection(conn) else { return "bad focus_conn \(conn)" }
             request.focusConnection = parsed
         }
-        return NetpolCase.compareLines(actual: request.render(topology), expected: golden)
+        request.exposure = flags.contains("exposure")
+        request.explain = flags.contains("explain")
+        request.explainOnly = options["explain_only"].flatMap(ExplainFilter.init(rawValue:))
+        if flags.contains("multiple_networks") {
+            let networks = MultiNetworkAnalysis(objects: ManifestLoader().load(paths: ["\(root)/tests/\(dir)"]).objects)
+            if let error = networks.errors.first { return "\(error)" }
+            request.multipleNetworks = networks
+        }
+        let actual = request.render(topology)
+        NetpolCase.keep(actual, for: expected)
+        return NetpolCase.compareLines(actual: actual, expected: golden)
     }
 
     func judgeEval() -> String? {
         guard let eval, let dir = dirs.first else { return "malformed eval case" }
         let (topology, _) = self.topology(dir)
-        let engine = ConnectivityEngine(topology: topology)
+        let pods = podTopology(dir, topology)
+        let byWorkload = topology.endpoints.contains { "\($0.namespace ?? "")/\($0.name)" == eval.src }
+        let scope = byWorkload ? topology : pods
+        let engine = ConnectivityEngine(topology: scope)
         func find(_ name: String) -> Endpoint? {
-            topology.endpoints.first { "\($0.namespace ?? "")/\($0.name)" == name }
+            scope.endpoints.first { "\($0.namespace ?? "")/\($0.name)" == name }
         }
-        guard let src = find(eval.src) else { return "no workload \(eval.src)" }
-        guard let dst = find(eval.dst) else { return "no workload \(eval.dst)" }
+        guard let src = find(eval.src) else { return "no workload or pod \(eval.src)" }
+        guard let dst = find(eval.dst) else { return "no workload or pod \(eval.dst)" }
         guard let proto = IPProtocol(name: eval.proto), let port = UInt32(eval.port) else { return "bad connection \(eval.proto)/\(eval.port)" }
         let allowed = engine.allowed(from: src, to: dst).contains(proto, port: port)
         return allowed == eval.allowed ? nil : "expected allowed=\(eval.allowed), got \(allowed)"
@@ -143,7 +173,10 @@ struct NetpolCase: Sendable {
         for dir in dirs {
             let path = "\(root)/tests/\(dir)"
             guard FileManager.default.fileExists(atPath: path) else { problems.append("\(path): does not exist"); continue }
-            problems += topology(dir).1
+            let (topology, found) = self.topology(dir)
+            problems += found + errorCaseRequest().problems(in: topology)
+            let networks = MultiNetworkAnalysis(objects: ManifestLoader().load(paths: [path]).objects)
+            problems += networks.errors.map(\.description) + networks.warnings
         }
         if problems.isEmpty && kind.contains("warning") == false && kind.hasSuffix("fatal_error") {
             return "expected an error, got none"
@@ -152,8 +185,20 @@ struct NetpolCase: Sendable {
         for text in texts where !text.hasPrefix("go:") {
             if !joined.contains(text) { return "expected a problem containing \"\(text)\"; got: \(problems.isEmpty ? "none" : joined)" }
         }
+        for text in texts where text.hasPrefix("go:") {
+            let arguments = NetpolCase.literalArguments(of: text)
+            if !arguments.isEmpty && !problems.contains(where: { p in arguments.allSatisfy { p.contains($0) } }) {
+                return "expected a problem naming \(arguments.joined(separator: ", ")) (\(text.dropFirst(3))); got: \(problems.isEmpty ? "none" : joined)"
+            }
+        }
         if problems.isEmpty { return "expected a problem (\(texts.joined(separator: "; "))), got none" }
         return nil
+    }
+
+    /// With NETPOL_ACTUAL_DIR set, writes what a case produced there (named like its golden file).
+    static func keep(_ actual: String, for expected: String) {
+        guard let dir = ProcessInfo.processInfo.environment["NETPOL_ACTUAL_DIR"] else { return }
+        try? actual.write(toFile: "\(dir)/\((expected as NSString).lastPathComponent)", atomically: true, encoding: .utf8)
     }
 
     static func compareLines(actual: String, expected: String) -> String? {

@@ -5,15 +5,32 @@ public enum ConnlistFormat: String, Sendable, CaseIterable {
     case txt, csv, json, md, dot
 
     /// Renders `connections` (already filtered); `endpoints` are the nodes a graph shows.
-    public func render(_ connections: [PeerConnection], endpoints: [Endpoint]) -> String {
+    /// With `onlyConnection` (`UDP 52`, from `--focus-conn`) the tables leave
+    /// the connection column out and the text list names it in a header.
+    public func render(_ connections: [PeerConnection], endpoints: [Endpoint], onlyConnection: String? = nil) -> String {
         let rows = connections.map { Row(src: $0.source.displayName, dst: $0.destination.displayName, conn: $0.connections.analyzerText) }
             .sorted()
+        if let onlyConnection, self != .dot { return pairsOnly(rows, connection: onlyConnection) }
         switch self {
         case .txt: return rows.map { "\($0.src) => \($0.dst) : \($0.conn)" }.joined(separator: "\n")
         case .csv: return Self.csv(header: ["src", "dst", "conn"], rows.map { [$0.src, $0.dst, $0.conn] })
         case .md: return (["| src | dst | conn |", "|-----|-----|------|"] + rows.map { "| \($0.src) | \($0.dst) | \($0.conn) |" }).joined(separator: "\n")
         case .json: return Self.json(rows)
         case .dot: return DotGraph(rows: rows, connections: connections, endpoints: endpoints).render()
+        }
+    }
+
+    /// The pair lists of `--focus-conn`: which pairs allow the one connection.
+    func pairsOnly(_ rows: [Row], connection: String) -> String {
+        switch self {
+        case .txt: return (["Permitted connections on \(connection):"] + rows.map { "\($0.src) => \($0.dst)" }).joined(separator: "\n")
+        case .csv: return Self.csv(header: ["src", "dst"], rows.map { [$0.src, $0.dst] })
+        case .md: return (["| src | dst |", "|-----|-----|"] + rows.map { "| \($0.src) | \($0.dst) |" }).joined(separator: "\n")
+        case .json:
+            if rows.isEmpty { return "[]" }
+            let items = rows.map { "  {\n    \"src\": \(Self.jsonString($0.src)),\n    \"dst\": \(Self.jsonString($0.dst))\n  }" }
+            return "[\n" + items.joined(separator: ",\n") + "\n]"
+        case .dot: return render([], endpoints: [])
         }
     }
 

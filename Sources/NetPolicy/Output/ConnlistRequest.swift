@@ -7,6 +7,13 @@ public struct ConnlistRequest: Sendable {
     public var focus = AnalysisFocus()
     /// Only connections that include this one (`tcp-8080`, `udp-53`).
     public var focusConnection: (proto: IPProtocol, port: UInt32)?
+    /// Also report what each workload is exposed to (`--exposure`).
+    public var exposure = false
+    /// Explain every pair's verdicts (`--explain`); `explainOnly` keeps only allowed or denied ones.
+    public var explain = false
+    public var explainOnly: ExplainFilter?
+    /// Analyse each network (pod network, user-defined, secondary) on its own (`--multiple-networks`).
+    public var multipleNetworks: MultiNetworkAnalysis?
 
     public init(format: ConnlistFormat = .txt, focus: AnalysisFocus = AnalysisFocus()) {
         self.format = format
@@ -23,6 +30,10 @@ public struct ConnlistRequest: Sendable {
 
     /// Runs the analysis and renders it.
     public func render(_ topology: Topology) -> String {
+        if let multipleNetworks {
+            return MultiNetworkConnlist(analysis: multipleNetworks, format: format, focus: focus,
+                                        focusConnection: focusConnection).render(topology)
+        }
         let analysis = ConnectivityAnalysis(topology: topology)
         var connections = analysis.connections(focus: focus)
         if let (proto, port) = focusConnection {
@@ -33,6 +44,7 @@ public struct ConnlistRequest: Sendable {
             }
         }
         let nodes = focus.isEmpty ? topology.endpoints : []
-        return format.render(connections, endpoints: nodes)
+        if exposure || explain { return renderExposureOrExplain(analysis, connections: connections, nodes: nodes) }
+        return format.render(connections, endpoints: nodes, onlyConnection: focusConnection.map { "\($0.proto) \($0.port)" })
     }
 }

@@ -89,7 +89,10 @@ public enum IngressRoutes {
     static func chosen(_ choice: PortChoice, of service: Service) -> [ServicePort] {
         switch choice {
         case .all: return service.ports
-        case .servicePort(let n): return service.ports.filter { $0.port == n }
+        case .servicePort(let n):
+            // A number that is no Service port is taken as a target port, as the analyzer does.
+            let byPort = service.ports.filter { $0.port == n }
+            return byPort.isEmpty ? service.ports.filter { if case .number(let t) = $0.target { return t == n } else { return false } } : byPort
         case .servicePortName(let name): return service.ports.filter { $0.name == name }
         case .routeTarget(let value):
             if let n = value.intValue ?? value.stringValue.flatMap({ Int($0) }) {

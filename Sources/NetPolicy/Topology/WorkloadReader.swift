@@ -33,6 +33,18 @@ public enum WorkloadReader {
         read(objects).variants.filter { Set($0.value.map(\.labels)).count > 1 }
     }
 
+    /// One endpoint per Pod object, named by the pod (kind `Pod`), for pod-level queries.
+    public static func pods(of objects: [KubeObject]) -> [Endpoint] {
+        objects.compactMap { object -> Endpoint? in
+            guard object.kind == "Pod", object.group.isEmpty, let spec = PodTemplates.podSpec(of: object),
+                  malformedPorts(spec) == nil else { return nil }
+            var pod = endpoint(object: object, spec: spec)
+            pod.name = object.name
+            pod.workloadKind = "Pod"
+            return pod
+        }
+    }
+
     private static func read(_ objects: [KubeObject]) -> (endpoints: [Endpoint], variants: [String: [PodLabels]]) {
         var byKey: [String: Endpoint] = [:]
         var variants: [String: [PodLabels]] = [:]
