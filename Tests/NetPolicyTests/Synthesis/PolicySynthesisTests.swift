@@ -71,6 +71,18 @@ final class PolicySynthesisTests: XCTestCase {
         XCTAssertEqual(try analyze(regenerated), expected)
     }
 
+    func testAnalyzeJSONOutputReadsAsObservedConnections() throws {
+        let json = """
+        [
+          {"src": "default/fe[Deployment]", "dst": "default/be[Deployment]", "conn": "TCP 8080"},
+          {"src": "0.0.0.0-9.255.255.255[External]", "dst": "default/fe[Deployment]", "conn": "All Connections"}
+        ]
+        """
+        let declared = try ConnectionFile.parse(json, file: "observed.json")
+        XCTAssertEqual(declared.map(\.source), [.workload(namespace: "default", name: "fe", kind: "Deployment"), .addresses(IntervalSet(0, 10 << 24 - 1))])
+        XCTAssertEqual(declared.map(\.connections), [ConnectionSet(.tcp, ports: IntervalSet(8080, 8080)), .allKubernetes])
+    }
+
     func testUnknownWorkloadIsReportedWithItsOrigin() throws {
         let topology = try F.topology(Self.workloads)
         let declared = try ConnectionFile.parse("- {from: default/fe, to: default/nope, port: tcp/80}\n", file: "conns.yaml")
