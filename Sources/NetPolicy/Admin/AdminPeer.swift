@@ -10,8 +10,9 @@ enum AdminPeer: Sendable {
     /// Host-network pods running on the nodes a `nodes` selector chose ("ns/name" keys).
     case nodes(hosts: Set<String>)
 
-    /// True when `peer` is this peer, seen from the policy's subject `local`.
-    func matches(_ peer: Endpoint, local: Endpoint, in topology: Topology) -> Bool {
+    /// True when `peer` is this peer, seen from the policy's subject `local`
+    /// (needed only by `sameLabels` / `notSameLabels`).
+    func matches(_ peer: Endpoint, local: Endpoint?, in topology: Topology) -> Bool {
         switch self {
         case .pods(let namespaces, let pods):
             guard peer.kind == .pod, !peer.hostNetwork, let namespace = peer.namespace else { return false }
@@ -22,6 +23,11 @@ enum AdminPeer: Sendable {
         case .nodes(let hosts):
             return peer.hostNetwork && hosts.contains(NodeInventory.key(namespace: peer.namespace, name: peer.name))
         }
+    }
+
+    var isRelativeToSubject: Bool {
+        if case .pods(let namespaces, _) = self { return namespaces.isRelative }
+        return false
     }
 
     var isNetworks: Bool { if case .networks = self { return true }; return false }
@@ -38,11 +44,14 @@ struct NamespaceMatch: Sendable {
     /// Keys whose values must differ from the subject namespace's.
     var notSameLabels: [String] = []
 
-    func matches(_ namespace: String, local: Endpoint, in topology: Topology) -> Bool {
+    var isRelative: Bool { !sameLabels.isEmpty || !notSameLabels.isEmpty }
+
+    func matches(_ namespace: String, local: Endpoint?, in topology: Topology) -> Bool {
         let labels = topology.namespaceLabels(namespace)
         guard selector.matches(labels) else { return false }
-        if sameLabels.isEmpty && notSameLabels.isEmpty { return true }
-        let own = topology.namespaceLabels(local.namespace ?? "")
+        guard isRelative else { return true }
+        guard let local, let localNamespace = local.namespace else { return false }
+        let own = topology.namespaceLabels(localNamespace)
         for key in sameLabels {
             guard let mine = own[key], labels[key] == mine else { return false }
         }

@@ -95,7 +95,8 @@ struct AdminPolicyCompiler {
         }
         let ports = try portSpecs(entry, field: field)
         noteNamedPorts(ports, peers: parsed, field: field)
-        return PolicyRule(action: action, condition: AdminRule(peers: parsed, ports: ports, direction: direction),
+        let condition = AdminRule(peers: parsed, ports: ports, direction: direction)
+        return PolicyRule(action: action, condition: condition.isRelativeToSubject ? SubjectRelativeAdminRule(rule: condition) : condition,
                           index: index, name: entry["name"]?.stringValue)
     }
 

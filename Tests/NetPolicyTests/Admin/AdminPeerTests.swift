@@ -119,4 +119,24 @@ final class AdminPeerTests: XCTestCase {
         XCTAssertEqual(f.allowed("a/client", "b/server"), ConnectionSet(.udp, ports: IntervalSet(53, 53)).union(.tcp(8080)))
         XCTAssertEqual(f.allowed("a/client", "b/other"), .allKubernetes)
     }
+
+    func testSameLabelsComparesWithTheSubjectNamespace() {
+        let extra = """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: c, labels: {team: red}}
+        ---
+        \(AdminFixture.pod("peer", "c", labels: "app: peer"))
+        """
+        let body = """
+          ingress:
+            - name: deny-other-teams
+              action: Deny
+              from:
+                - namespaces: {notSameLabels: [team]}
+        """
+        let f = build([extra, AdminFixture.anp("p", priority: 1, subjectNamespace: "a", body: body)])
+        XCTAssertEqual(f.allowed("c/peer", "a/client"), .allKubernetes, "same team label as the subject's namespace")
+        XCTAssertEqual(f.allowed("b/server", "a/client"), .none, "another team")
+    }
 }
