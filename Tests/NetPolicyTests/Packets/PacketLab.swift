@@ -64,12 +64,20 @@ final class PacketLab {
         for pod in pods { namespaces[pod.name] = "\(prefix)-\(pod.name)" }
     }
 
-    /// Loads `ruleset` (nft syntax) into the pod's namespace.
-    func apply(_ ruleset: String, to pod: String) throws {
-        let result = try Self.run(["ip", "netns", "exec", try namespace(pod), "nft", "-f", "-"], input: ruleset)
-        guard result.status == 0 else {
-            throw Failure(description: "nft -f in \(pod) failed: \(result.errors)\n\(ruleset)")
+    /// Loads each pod's ruleset (nft syntax) into its namespace, all at once.
+    func apply(_ rulesets: [String: String]) throws {
+        let jobs = try rulesets.keys.sorted().map { (namespace: try namespace($0), ruleset: rulesets[$0] ?? "") }
+        let failures = FailureList()
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let job = jobs[index]
+            do {
+                let result = try Self.run(["ip", "netns", "exec", job.namespace, "nft", "-f", "-"], input: job.ruleset)
+                if result.status != 0 { failures.add("nft -f in \(job.namespace) failed: \(result.errors)\n\(job.ruleset)") }
+            } catch {
+                failures.add("nft -f in \(job.namespace): \(error)")
+            }
         }
+        if let first = failures.first { throw Failure(description: first) }
     }
 
     /// Starts TCP and UDP listeners on `ports` in every pod and waits until they are bound.
@@ -188,6 +196,22 @@ private final class ProbeResults: @unchecked Sendable {
     func value(_ source: String) throws -> [PacketLab.Target: PacketLab.Outcome] {
         lock.lock(); defer { lock.unlock() }
         return try results[source]?.get() ?? [:]
+    }
+}
+
+/// Failures gathered from concurrent workers.
+private final class FailureList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [String] = []
+
+    func add(_ message: String) {
+        lock.lock(); defer { lock.unlock() }
+        messages.append(message)
+    }
+
+    var first: String? {
+        lock.lock(); defer { lock.unlock() }
+        return messages.first
     }
 }
 

@@ -58,9 +58,9 @@ struct PacketProof {
         defer { if !closed { lab.close() } }
         clock.lap("lab")
         let compiler = NftablesCompiler(topology: topology, refusal: .reject)
-        for (index, pod) in pods.enumerated() {
-            try lab.apply(compiler.ruleset(for: pod).text, to: labName(index))
-        }
+        var rulesets: [String: String] = [:]
+        for (index, pod) in pods.enumerated() { rulesets[labName(index)] = compiler.ruleset(for: pod).text }
+        try lab.apply(rulesets)
         clock.lap("nft")
         try lab.listen(on: ports)
         clock.lap("listen")

@@ -20,26 +20,29 @@ struct RandomNetworkPolicies {
 
     init(seed: UInt64) { random = SeededRandom(seed: seed) }
 
-    /// The manifests: namespaces, `pods` Deployments and 1–5 policies.
-    mutating func manifests(pods: Int) -> String {
+    /// Namespaces, `pods` Deployments and `policies` (a count range) NetworkPolicies.
+    mutating func items(pods: Int, policies: ClosedRange<Int> = 1...5) -> [[String: Any]] {
         var items: [[String: Any]] = namespaces.map { name in
             ["apiVersion": "v1", "kind": "Namespace",
              "metadata": ["name": name, "labels": ["team": random.pick(["red", "blue"]), "env": random.pick(["prod", "dev"])]]]
         }
         for index in 0..<pods { items.append(deployment(index)) }
-        for index in 0..<random.between(1, 5) { items.append(policy(index)) }
-        let list: [String: Any] = ["apiVersion": "v1", "kind": "List", "items": items]
-        let data = (try? JSONSerialization.data(withJSONObject: list, options: [.sortedKeys, .prettyPrinted])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        for index in 0..<random.between(policies.lowerBound, policies.upperBound) { items.append(policy(index)) }
+        return items
     }
 
-    /// The topology the manifests describe, with any load or policy problem.
-    static func topology(seed: UInt64, pods: Int) -> (Topology, [String]) {
-        var generator = RandomNetworkPolicies(seed: seed)
-        let text = generator.manifests(pods: pods)
-        let set = ManifestLoader().load(text: text, file: "random-\(seed).json")
+    /// The topology of a generated set of objects, with any load or policy problem.
+    static func topology(_ items: [[String: Any]], file: String) -> (Topology, [String]) {
+        let list: [String: Any] = ["apiVersion": "v1", "kind": "List", "items": items]
+        let data = (try? JSONSerialization.data(withJSONObject: list, options: [.sortedKeys, .prettyPrinted])) ?? Data()
+        let set = ManifestLoader().load(text: String(decoding: data, as: UTF8.self), file: file)
         let topology = TopologyBuilder().build(set.objects)
         return (topology, set.errors.map { "\($0)" } + topology.model.rejected.map(\.reason))
+    }
+
+    static func topology(seed: UInt64, pods: Int) -> (Topology, [String]) {
+        var generator = RandomNetworkPolicies(seed: seed)
+        return topology(generator.items(pods: pods), file: "random-\(seed).json")
     }
 
     private mutating func deployment(_ index: Int) -> [String: Any] {
