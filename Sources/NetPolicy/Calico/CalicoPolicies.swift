@@ -59,7 +59,7 @@ public struct CalicoPolicies: Sendable {
     }
 
     private func reject(_ object: KubeObject, _ error: Error) -> (ref: PolicyRef, reason: String) {
-        let ref = PolicyRef(kind: object.kind, namespace: object.isNamespacedCalico ? (object.namespace ?? "default") : nil,
+        let ref = PolicyRef(kind: CalicoPolicy.refKind(object.kind), namespace: object.isNamespacedCalico ? (object.namespace ?? "default") : nil,
                             name: object.name, origin: object.location?.description)
         let reason = error is InputError ? "\(error)" : "\(object.location.map { "\($0): " } ?? "")\(error)"
         return (ref, reason)
@@ -117,13 +117,24 @@ public struct CalicoPolicies: Sendable {
         }
     }
 
+    /// The generated `kns.<namespace>` profiles (allow all), then the Profile
+    /// objects that are not Kubernetes-generated ones.
+    ///
+    /// With Kubernetes, Calico derives `kns.*` and `ksa.*` from namespaces and
+    /// service accounts: objects of those names lend their `labelsToApply`,
+    /// but their rules are not what Calico runs (a warning says so).
     private mutating func compileProfiles(namespaces: Set<String>, namespaceLabels: [String: [String: String]],
                                           warnings: inout [String]) -> PolicyTier {
-        var profiles = context.profiles
-        for ns in namespaces where profiles["kns.\(ns)"] == nil { profiles["kns.\(ns)"] = CalicoProfile(name: "kns.\(ns)") }
-        var compiled: [CompiledPolicy] = []
-        for name in profiles.keys.sorted() {
-            guard let profile = profiles[name] else { continue }
+        var compiled = namespaces.sorted().map { CalicoProfile.generated(namespace: $0, context: context) }
+        for name in context.profiles.keys.sorted() {
+            guard let profile = context.profiles[name] else { continue }
+            if CalicoProfile.isGeneratedForKubernetes(name) {
+                if profile.hasRules {
+                    warnings.append("\(profile.object?.location.map { "\($0): " } ?? "")Profile \(name): rules are not used; "
+                        + "Calico generates kns.* and ksa.* profiles from namespaces and service accounts (only labelsToApply is taken)")
+                }
+                continue
+            }
             do {
                 compiled.append(try profile.compile(context: context, namespaceLabels: namespaceLabels, warnings: &warnings))
             } catch {

@@ -12,6 +12,10 @@ public enum CalicoPolicy {
     public static let group = "projectcalico.org"
     public static let kinds: Set<String> = ["NetworkPolicy", "GlobalNetworkPolicy"]
 
+    /// The kind policy references carry: a Calico NetworkPolicy is `CalicoNetworkPolicy`,
+    /// so it is never mistaken for a Kubernetes one of the same name.
+    public static func refKind(_ kind: String) -> String { kind == "NetworkPolicy" ? "CalicoNetworkPolicy" : kind }
+
     /// The endpoints a policy applies to.
     struct Applies: EndpointSelector {
         var selector: CalicoSelector
@@ -71,7 +75,7 @@ public enum CalicoPolicy {
         for field in ["doNotTrack", "preDNAT", "applyOnForward"] where spec[field]?.boolValue == true {
             warnings.append("\(location.map { "\($0): " } ?? "")\(title): spec.\(field) is not modelled; the policy is analysed as an ordinary policy")
         }
-        let ref = PolicyRef(kind: object.kind, namespace: namespace, name: object.name, origin: location?.description)
+        let ref = PolicyRef(kind: refKind(object.kind), namespace: namespace, name: object.name, origin: location?.description)
         let applies = Applies(selector: selector, namespace: namespace, namespaceSelector: namespaceSelector,
                               serviceAccountSelector: saSelector, context: context)
         let policy = CompiledPolicy(ref: ref, selector: applies,

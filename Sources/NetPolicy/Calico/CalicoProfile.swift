@@ -4,12 +4,12 @@ import PalisadeCore
 /// A Calico Profile: rules every endpoint carrying it gets after all tiers
 /// passed (or when no policy applies), and labels it lends those endpoints.
 ///
-/// Kubernetes pods carry `kns.<namespace>` and `ksa.<namespace>.<serviceaccount>`;
-/// without a Profile object of that name, `kns.<namespace>` allows everything.
+/// Kubernetes pods carry `kns.<namespace>` (allows everything) and
+/// `ksa.<namespace>.<serviceaccount>` (no rules), which Calico generates.
 public struct CalicoProfile: Sendable {
     public var name: String
     public var labelsToApply: [String: String]
-    /// The object the rules come from; nil for the implicit `kns.<namespace>` profile.
+    /// The object the profile was read from.
     var object: KubeObject?
 
     public init(name: String, labelsToApply: [String: String] = [:]) {
@@ -18,6 +18,15 @@ public struct CalicoProfile: Sendable {
     }
 
     static let kind = "Profile"
+
+    /// `kns.<namespace>` and `ksa.<namespace>.<serviceaccount>`: the profiles Calico derives on Kubernetes.
+    static func isGeneratedForKubernetes(_ name: String) -> Bool { name.hasPrefix("kns.") || name.hasPrefix("ksa.") }
+
+    /// True when the object declares ingress or egress rules.
+    var hasRules: Bool {
+        let spec = object?.value["spec"]
+        return [spec?["ingress"], spec?["egress"]].contains { !($0?.arrayValue ?? []).isEmpty }
+    }
 
     /// Reads the name and labels; rules are compiled once every profile's labels are known.
     static func read(_ object: KubeObject) throws -> CalicoProfile {
@@ -49,16 +58,20 @@ public struct CalicoProfile: Sendable {
         }
     }
 
-    /// Compiles the profile's rules (both directions always apply: no rule means drop).
+    /// The profile Calico generates for a namespace: every endpoint of it may send and receive anything.
+    static func generated(namespace: String, context: CalicoContext) -> CompiledPolicy {
+        let name = "kns.\(namespace)"
+        return CompiledPolicy(ref: PolicyRef(kind: kind, name: name), selector: Members(profile: name, context: context),
+                              ingress: [allowAll(.ingress)], egress: [allowAll(.egress)])
+    }
+
+    /// Compiles the object's rules (both directions always apply: no rule means drop).
     func compile(context: CalicoContext, namespaceLabels: [String: [String: String]],
                  warnings: inout [String]) throws -> CompiledPolicy {
         let ref = PolicyRef(kind: Self.kind, name: name, origin: object?.location?.description)
         let members = Members(profile: name, context: context)
-        guard let object else {
-            return CompiledPolicy(ref: ref, selector: members, ingress: [Self.allowAll(.ingress)], egress: [Self.allowAll(.egress)])
-        }
-        let spec = object.value["spec"] ?? .emptyObject
-        let reader = CalicoRuleReader(policyNamespace: nil, context: context, namespaceLabels: namespaceLabels, location: object.location)
+        let spec = object?.value["spec"] ?? .emptyObject
+        let reader = CalicoRuleReader(policyNamespace: nil, context: context, namespaceLabels: namespaceLabels, location: object?.location)
         let ingress = try reader.rules(spec["ingress"], .ingress, field: "Profile \(name): spec.ingress", warnings: &warnings)
         let egress = try reader.rules(spec["egress"], .egress, field: "Profile \(name): spec.egress", warnings: &warnings)
         return CompiledPolicy(ref: ref, selector: members, ingress: ingress, egress: egress)

@@ -12,7 +12,7 @@ final class CalicoProfileTests: XCTestCase {
         XCTAssertEqual(f.allowed("8.8.8.8", "two/b"), .allProtocols)
     }
 
-    func testExplicitProfileWithoutRulesDrops() {
+    func testRulesOfKubernetesProfilesAreNotUsed() {
         let f = CalicoFixture(pods + """
         apiVersion: projectcalico.org/v3
         kind: Profile
@@ -23,16 +23,24 @@ final class CalicoProfileTests: XCTestCase {
             - action: Allow
 
         """)
-        XCTAssertEqual(f.allowed("one/a", "two/b"), .none, "kns.two has no ingress rule: drop")
-        XCTAssertEqual(f.allowed("two/b", "one/a"), .allProtocols, "kns.two allows egress, kns.one (implicit) allows ingress")
+        XCTAssertEqual(f.allowed("one/a", "two/b"), .allProtocols, "Calico generates kns.two: it allows everything")
+        XCTAssertTrue(f.topology.warnings.contains { $0.contains("Profile kns.two: rules are not used") }, "\(f.topology.warnings)")
     }
 
     func testProfileRulesRunAfterTiersPass() {
         let f = CalicoFixture(pods + """
         apiVersion: projectcalico.org/v3
+        kind: HostEndpoint
+        metadata:
+          name: gateway
+        spec:
+          node: node1
+          profiles: [tcp-in]
+        ---
+        apiVersion: projectcalico.org/v3
         kind: Profile
         metadata:
-          name: kns.two
+          name: tcp-in
         spec:
           ingress:
             - action: Allow
@@ -47,7 +55,7 @@ final class CalicoProfileTests: XCTestCase {
             - action: Pass
 
         """)
-        XCTAssertEqual(f.allowed("one/a", "two/b"), .tcpAll)
+        XCTAssertEqual(f.allowed("one/a", "gateway"), .tcpAll)
     }
 
     func testLabelsToApplyAreSeenBySelectors() {

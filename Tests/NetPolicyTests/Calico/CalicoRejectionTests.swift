@@ -27,7 +27,7 @@ final class CalicoRejectionTests: XCTestCase {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let nameLine = lines.firstIndex(of: "  name: broken") ?? 0
         let documentStart = (lines[..<nameLine].lastIndex(of: "---") ?? 0) + 2
-        XCTAssertEqual(f.topology.model.policies.filter { $0.ref.kind == "NetworkPolicy" }.map(\.ref.name), ["valid"], file: file, line: line)
+        XCTAssertEqual(f.topology.model.policies.filter { $0.ref.kind == "CalicoNetworkPolicy" }.map(\.ref.name), ["valid"], file: file, line: line)
         return (f.rejectedReasons, documentStart)
     }
 
