@@ -30,6 +30,7 @@ public struct NetworkLayout: Sendable {
         primaryOfNamespace = resolved.primaryOfNamespace
         warnings += resolved.warnings
         errors += resolved.errors
+        warnings += Self.labelledNamespacesWithoutNetwork(resolver.namespaces, served: primaryOfNamespace)
         readAttachments(objects)
     }
 
@@ -65,25 +66,45 @@ public struct NetworkLayout: Sendable {
         return result
     }
 
+    /// Namespaces that ask for a primary user-defined network none provides.
+    static func labelledNamespacesWithoutNetwork(_ namespaces: [String: [String: String]],
+                                                 served: [String: ClusterNetwork]) -> [String] {
+        namespaces.keys.sorted().filter { namespaces[$0]?[PrimaryNetworkResolver.primaryLabel] != nil && served[$0] == nil }.map {
+            "namespace \($0) has the label \(PrimaryNetworkResolver.primaryLabel) but no primary user-defined network serves it; its workloads are analysed on the pod network"
+        }
+    }
+
     private mutating func readAttachments(_ objects: [KubeObject]) {
+        let definitions = Set(objects.filter { $0.kind == Self.attachmentDefinitionKind }.map { "\($0.namespace ?? "default")/\($0.name)" })
         for object in objects {
             if let vm = VirtualMachineWorkload.endpoint(of: object) {
-                attach(vm, VirtualMachineWorkload.secondaryNetworks(of: object))
+                attach(vm, VirtualMachineWorkload.secondaryNetworks(of: object), defined: definitions, at: object.location)
                 continue
             }
             guard object.kind != "PodTemplate", let spec = PodTemplates.podSpec(of: object),
                   let annotation = spec.annotations[NetworkAttachmentRequest.podAnnotation] else { continue }
             let endpoint = WorkloadReader.endpoint(object: object, spec: spec)
             do {
-                attach(endpoint, try NetworkAttachmentRequest.parse(annotation: annotation))
+                attach(endpoint, try NetworkAttachmentRequest.parse(annotation: annotation), defined: definitions, at: object.location)
             } catch {
                 warnings.append(InputError("\(object.kind) \(endpoint.namespace ?? "default")/\(object.name): annotation \(NetworkAttachmentRequest.podAnnotation) is not valid (\(error)); its secondary networks are ignored", at: object.location).description)
             }
         }
     }
 
-    private mutating func attach(_ endpoint: Endpoint, _ requests: [NetworkAttachmentRequest]) {
+    public static let attachmentDefinitionKind = "NetworkAttachmentDefinition"
+
+    /// Secondary networks are grouped by name: definitions of one name in
+    /// several namespaces make one network.
+    private mutating func attach(_ endpoint: Endpoint, _ requests: [NetworkAttachmentRequest],
+                                 defined: Set<String>, at location: SourceLocation?) {
         guard !requests.isEmpty else { return }
         attachments[endpoint.displayName, default: []].formUnion(requests.map(\.name))
+        for request in requests {
+            let qualified = "\(request.namespace ?? endpoint.namespace ?? "default")/\(request.name)"
+            if !defined.contains(qualified) {
+                warnings.append(InputError("\(endpoint.displayName) attaches to \(Self.attachmentDefinitionKind) \(qualified), which is not in the input", at: location).description)
+            }
+        }
     }
 }

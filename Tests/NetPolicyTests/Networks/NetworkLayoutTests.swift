@@ -25,12 +25,13 @@ final class NetworkLayoutTests: XCTestCase {
         ].joined(separator: "\n"))
         let layout = fixture.analysis.layout
         XCTAssertEqual(layout.primaryOfNamespace, ["red": ClusterNetwork(kind: .primaryCUDN, name: "tenant")])
-        XCTAssertEqual(layout.warnings.count, 1)
+        XCTAssertEqual(layout.warnings.count, 2)
         XCTAssertTrue(layout.warnings[0].contains("selects namespace yellow"))
+        XCTAssertTrue(layout.warnings[1].hasPrefix("namespace other has the label"))
     }
 
     func testClusterUDNSelectingNothingIsReported() {
-        let fixture = NetworkFixture(NetworkYAML.namespace("blue", primaryUDN: true) + "\n" + NetworkYAML.cudn("none", namespaces: ["orange"]))
+        let fixture = NetworkFixture(NetworkYAML.namespace("blue") + "\n" + NetworkYAML.cudn("none", namespaces: ["orange"]))
         XCTAssertEqual(fixture.analysis.layout.warnings.count, 1)
         XCTAssertTrue(fixture.analysis.layout.warnings[0].contains("ClusterUserDefinedNetwork none: the namespace selector selects no namespace"))
     }
@@ -38,7 +39,9 @@ final class NetworkLayoutTests: XCTestCase {
     func testSecondaryRoleIsIgnoredWithAWarning() {
         let fixture = NetworkFixture(NetworkYAML.namespace("blue", primaryUDN: true) + "\n" + NetworkYAML.udn("net", namespace: "blue", role: "Secondary"))
         XCTAssertEqual(fixture.analysis.layout.primaryOfNamespace, [:])
-        XCTAssertTrue(fixture.analysis.layout.warnings.first?.contains("role Secondary is not supported") ?? false)
+        XCTAssertEqual(fixture.analysis.layout.warnings.count, 2)
+        XCTAssertTrue(fixture.analysis.layout.warnings[0].contains("role Secondary is not supported"))
+        XCTAssertTrue(fixture.analysis.layout.warnings[1].contains("namespace blue has the label k8s.ovn.org/primary-user-defined-network but no primary user-defined network serves it"))
     }
 
     func testInvalidDefinitionsAreErrorsWithTheirLocation() {
@@ -94,6 +97,9 @@ final class NetworkLayoutTests: XCTestCase {
         XCTAssertEqual(pod.map { fixture.analysis.layout.secondaryNetworks(of: $0).map(\.name) }, ["flat", "macvlan"])
         XCTAssertEqual(machine.map { fixture.analysis.layout.secondaryNetworks(of: $0).map(\.name) }, ["flat"])
         XCTAssertEqual(machine.map { fixture.analysis.layout.primaryNetwork(of: $0) }, .podNetwork)
+        // No NetworkAttachmentDefinition is in the input: each attachment is reported.
+        XCTAssertEqual(fixture.analysis.layout.warnings.filter { $0.contains("which is not in the input") }.count, 3)
+        XCTAssertTrue(fixture.analysis.layout.warnings.contains { $0.contains("ns1/p[Pod] attaches to NetworkAttachmentDefinition ns1/flat") })
     }
 
     func testAnnotationInJSONForm() throws {
