@@ -33,7 +33,7 @@ struct NCAGoldenCheck {
             let actual = connections(config, subset: NCASubset(query.subset))
             let topology = config.configuration.topology
             let expansion = NCAPairExpansion(endpoints: topology.endpoints, peers: config.peers, universe: topology.model.universe,
-                                             cuts: topology.model.addressBlocks + NCAPairExpansion.blocks(rules))
+                                             cuts: topology.model.namedAddressBlocks + NCAPairExpansion.blocks(rules))
             if let difference = NCAPairExpansion.compare(expected: try expansion.expand(rules), actual: expansion.expand(actual)) {
                 return "\(ref): \(difference)"
             }
@@ -91,7 +91,7 @@ struct NCAGoldenCheck {
             for (title, rules) in expected {
                 let conns = actual[title] ?? []
                 let expansion = NCAPairExpansion(endpoints: endpoints, peers: peers, universe: old.configuration.model.universe,
-                                                 cuts: old.configuration.model.addressBlocks + new.configuration.model.addressBlocks + NCAPairExpansion.blocks(rules))
+                                                 cuts: old.configuration.model.namedAddressBlocks + new.configuration.model.namedAddressBlocks + NCAPairExpansion.blocks(rules))
                 if let difference = NCAPairExpansion.compare(expected: try expansion.expand(rules), actual: expansion.expand(conns)) {
                     return "\(first) vs \(second), \(title): \(difference)"
                 }

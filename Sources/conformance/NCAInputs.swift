@@ -49,6 +49,11 @@ struct NCAInputs {
     static func loadFile(_ path: String) -> Loaded {
         let set = ManifestLoader().load(file: path)
         var loaded = Loaded(objects: set.objects, errors: set.errors.map(\.description), warnings: [])
+        if set.objects.isEmpty, !set.errors.isEmpty, path.lowercased().hasSuffix(".json") {
+            // NCA reads JSON with a YAML parser, which forgives some JSON errors.
+            let relaxed = loadArrays(path)
+            if !relaxed.objects.isEmpty && relaxed.errors.isEmpty { return relaxed }
+        }
         if set.objects.isEmpty, set.errors.isEmpty, !set.notices.isEmpty {
             loaded = loadArrays(path)
             if loaded.objects.isEmpty && loaded.errors.isEmpty { loaded.warnings = set.notices.map(\.description) }

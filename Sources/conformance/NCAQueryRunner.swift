@@ -97,10 +97,10 @@ final class NCAQueryRunner {
     private func single(_ query: NCAScheme.Query, _ ref: String) throws -> Int {
         let configuration = try resolve(ref).configuration
         switch query.type {
-        case "sanity": return Sanity.issues(configuration).count
+        case "sanity": return Sanity.issues(try connectivity(ref)).count
         case "emptiness": return PolicyEmptiness.findings(in: configuration).reduce(0) { $0 + $1.count }
-        case "vacuity": return Vacuity.isVacuous(configuration) ? 1 : 0
-        case "redundancy": return Redundancy.report(configuration).count
+        case "vacuity": return Vacuity.isVacuous(try connectivity(ref)) ? 1 : 0
+        case "redundancy": return Redundancy.report(try connectivity(ref)).count
         case "disjointness": return Disjointness.overlaps(in: configuration).count
         default:
             guard configuration.hasPolicies else { return configuration.topology.endpoints.count }

@@ -7,7 +7,7 @@ public struct ComparedPairs: Sendable {
     public let captured: Set<String>
 
     public init(endpointsOf base: PolicyConfiguration, _ first: ConfigurationConnectivity, _ second: ConfigurationConnectivity) {
-        let externals = Topology.externalRanges(cutBy: first.configuration.model.addressBlocks + second.configuration.model.addressBlocks)
+        let externals = Topology.externalRanges(cutBy: first.configuration.model.namedAddressBlocks + second.configuration.model.namedAddressBlocks)
         peers = base.topology.endpoints + externals
         captured = first.capturedNames.union(second.capturedNames)
     }
@@ -39,5 +39,23 @@ public struct ConnectionDifference: Sendable, Hashable {
         self.destination = destination
         self.first = first
         self.second = second
+    }
+}
+
+extension PolicyModel {
+    /// Every address block the policies name (selectors' nets, ipBlocks, excepts), both directions.
+    public var namedAddressBlocks: [IntervalSet] {
+        ExternalRanges.blocks(.ingress, of: self) + ExternalRanges.blocks(.egress, of: self)
+    }
+}
+
+extension CompiledPolicy {
+    /// Every address block this policy names.
+    public var namedAddressBlocks: [IntervalSet] {
+        var blocks = addressBlocks
+        for rule in (ingress ?? []) + (egress ?? []) {
+            if let naming = rule.condition as? AddressBlockNaming { blocks += naming.addressBlocks }
+        }
+        return blocks
     }
 }

@@ -32,16 +32,17 @@ public struct PolicyConfiguration: Sendable {
 
     public var hasPolicies: Bool { !positions.isEmpty }
 
-    /// Every policy position, tiers in order. Implicit policies (Calico's
-    /// default `kns.<namespace>` profiles, which have no source) model the
-    /// cluster's default behaviour and are not part of the policy set.
+    /// Every policy position, tiers in order. Calico profiles (explicit, or
+    /// the implicit `kns.<namespace>` ones) are the endpoints' defaults: they
+    /// stay in the model but are not part of the policy set that queries
+    /// vary and report on.
     public var positions: [PolicyPosition] {
-        model.tiers.indices.flatMap { t in
-            model.tiers[t].policies.indices.filter { !Self.isImplicit(model.tiers[t].policies[$0]) }.map { PolicyPosition(tier: t, index: $0) }
+        model.tiers.indices.filter { model.tiers[$0].kind != .profile }.flatMap { t in
+            model.tiers[t].policies.indices.map { PolicyPosition(tier: t, index: $0) }
         }
     }
 
-    static func isImplicit(_ policy: CompiledPolicy) -> Bool { policy.ref.kind == "Profile" && policy.ref.origin == nil }
+    static func isImplicit(_ policy: CompiledPolicy) -> Bool { policy.ref.kind == "Profile" }
 
     public func policy(at position: PolicyPosition) -> CompiledPolicy {
         model.tiers[position.tier].policies[position.index]

@@ -19,7 +19,7 @@ public enum PolicyEmptiness {
     public static func finding(for policy: CompiledPolicy, in topology: Topology) -> Finding {
         let selected = selectedEndpoints(policy, in: topology)
         let locals = selected.isEmpty ? [stand(in: policy, topology: topology)] : selected
-        let peers = topology.endpoints + Topology.externalRanges(cutBy: policy.addressBlocks)
+        let peers = topology.endpoints + Topology.externalRanges(cutBy: policy.namedAddressBlocks)
         func empty(_ direction: Direction) -> [Int] {
             (policy.rules(direction) ?? []).enumerated().compactMap { index, rule in
                 matchesSomePeer(rule, direction, locals: locals, peers: peers, in: topology) ? nil : index

@@ -48,7 +48,11 @@ public enum Redundancy {
     }
 
     public static func report(_ configuration: PolicyConfiguration) -> Report {
-        let base = ConfigurationConnectivity(configuration)
+        report(ConfigurationConnectivity(configuration))
+    }
+
+    public static func report(_ base: ConfigurationConnectivity) -> Report {
+        let configuration = base.configuration
         let redundantPolicies = policies(base)
         var rules: [Rules] = []
         for position in configuration.positions where !redundantPolicies.contains(position) {

@@ -20,11 +20,15 @@ public enum Sanity {
     }
 
     public static func issues(_ configuration: PolicyConfiguration) -> [Issue] {
+        issues(ConfigurationConnectivity(configuration))
+    }
+
+    public static func issues(_ base: ConfigurationConnectivity) -> [Issue] {
+        let configuration = base.configuration
         guard configuration.hasPolicies else { return [] }
         var issues: [Issue] = []
-        let vacuous = Vacuity.isVacuous(configuration)
+        let vacuous = Vacuity.isVacuous(base)
         if vacuous { issues.append(.vacuous) }
-        let base = ConfigurationConnectivity(configuration)
         let redundantPolicies = vacuous ? [] : Redundancy.policies(base)
         let topology = configuration.topology
         for position in configuration.positions {

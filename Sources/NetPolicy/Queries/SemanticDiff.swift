@@ -48,7 +48,7 @@ public enum SemanticDiff {
             removed = oldEndpoints.filter { !newNames.contains($0.displayName) }
             persistent = oldEndpoints.filter { newNames.contains($0.displayName) }
             added = newEndpoints.filter { !oldNames.contains($0.displayName) }
-            let oldCuts = old.configuration.model.addressBlocks, newCuts = new.configuration.model.addressBlocks
+            let oldCuts = old.configuration.model.namedAddressBlocks, newCuts = new.configuration.model.namedAddressBlocks
             oldBlocks = Topology.externalRanges(cutBy: oldCuts)
             newBlocks = Topology.externalRanges(cutBy: newCuts)
             bothBlocks = Topology.externalRanges(cutBy: oldCuts + newCuts)

@@ -2,6 +2,10 @@
 /// exactly what the cluster allows without any policy.
 public enum Vacuity {
     public static func isVacuous(_ configuration: PolicyConfiguration) -> Bool {
-        Equivalence.areEquivalent(configuration, configuration.withoutPolicies(name: "vacuousConfig"))
+        isVacuous(ConfigurationConnectivity(configuration))
+    }
+
+    public static func isVacuous(_ base: ConfigurationConnectivity) -> Bool {
+        Equivalence.areEquivalent(base, ConfigurationConnectivity(base.configuration.withoutPolicies(name: "vacuousConfig")))
     }
 }
