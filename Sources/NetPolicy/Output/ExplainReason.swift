@@ -12,6 +12,8 @@ struct ExplainReason: Hashable {
     /// The endpoint's default decided in the end (after any passes in `items`).
     var endsInDefault: Bool
     var items: [Item]
+    /// netpol-analyzer prints nothing for this direction (see `ExplainReasoner.reason`).
+    var silent = false
 
     static let allowAll = ExplainReason(allowed: true, endsInDefault: true, items: [])
 
@@ -19,6 +21,7 @@ struct ExplainReason: Hashable {
     var systemDefault: Bool { endsInDefault && items.isEmpty }
 
     func lines(_ direction: Direction) -> [String] {
+        if silent { return [] }
         var header = "\t\t\(direction.rawValue) (\(allowed ? "Allowed" : "Denied"))"
         if systemDefault { header += " due to the system default (Allow all)" }
         var lines = [header]
@@ -42,16 +45,24 @@ struct ExplainReasoner {
         let (local, other) = direction == .egress ? (source, destination) : (destination, source)
         guard local.kind == .pod || local.kind == .host else { return .allowAll }
         var items: [ExplainReason.Item] = []
+        var adminMatchedOtherPorts = false
         for tier in topology.model.tiers {
             let policies = tier.policies.filter { $0.rules(direction) != nil && $0.selector.selects(local, in: topology) }
             if policies.isEmpty { continue }
             if tier.defaultAction == .deny {
-                return unionTier(policies, direction, source, destination, local: local, other: other, atom: atom, before: items)
+                let reason = unionTier(policies, direction, source, destination, local: local, other: other, atom: atom, before: items)
+                // netpol-analyzer gives no reason for a denial by NetworkPolicies
+                // without rules when an admin rule named the peer, but on other ports.
+                let ruleless = policies.allSatisfy { ($0.rules(direction) ?? []).isEmpty }
+                if !reason.allowed && adminMatchedOtherPorts && ruleless {
+                    return ExplainReason(allowed: false, endsInDefault: false, items: [], silent: true)
+                }
+                return reason
             }
             switch orderedTier(policies, direction, source, destination, atom: atom) {
             case .decided(let allowed, let line): return ExplainReason(allowed: allowed, endsInDefault: false, items: items + [.line(line)])
             case .passed(let line): items.append(.line(line))
-            case .undecided: continue
+            case .undecided(let peerMatched): adminMatchedOtherPorts = adminMatchedOtherPorts || peerMatched
             }
         }
         return ExplainReason(allowed: local.kind == .pod, endsInDefault: true, items: items)
@@ -60,15 +71,19 @@ struct ExplainReasoner {
     private enum TierOutcome {
         case decided(allowed: Bool, line: String)
         case passed(line: String)
-        case undecided
+        /// No rule covered the connections; `peerMatched`: some rule covers the pair on other connections.
+        case undecided(peerMatched: Bool)
     }
 
     /// Admin-style tiers: the first rule (in policy order) covering the connections decides or passes.
     private func orderedTier(_ policies: [CompiledPolicy], _ direction: Direction, _ source: Endpoint, _ destination: Endpoint,
                              atom: ConnectionSet) -> TierOutcome {
+        var peerMatched = false
         for policy in policies {
-            for rule in policy.rules(direction) ?? []
-            where !rule.condition.connections(from: source, to: destination, in: topology).intersection(atom).isEmpty {
+            for rule in policy.rules(direction) ?? [] {
+                let covered = rule.condition.connections(from: source, to: destination, in: topology)
+                if covered.isEmpty { continue }
+                if covered.intersection(atom).isEmpty { peerMatched = true; continue }
                 let id = rule.name ?? "#\(rule.index + 1)"
                 let by = "connections by \(direction.rawValue) rule \(id)"
                 switch rule.action {
@@ -79,7 +94,7 @@ struct ExplainReasoner {
                 }
             }
         }
-        return .undecided
+        return .undecided(peerMatched: peerMatched)
     }
 
     /// A NetworkPolicy-style tier: allowed when some policy's rule covers the
