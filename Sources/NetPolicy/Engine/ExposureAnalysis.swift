@@ -77,12 +77,12 @@ public struct ExposureAnalysis: Sendable {
         }
         // External ranges are reported only for workloads exposed inside the cluster too.
         let exposed = Set(lines.map(\.workload.displayName))
-        for c in connections where exposed.contains(c.source.displayName) || exposed.contains(c.destination.displayName) {
-            if c.destination.kind == .external, c.source.kind == .pod, directions.contains(.egress), workloads.contains(c.source) {
+        for c in connections {
+            if c.destination.kind == .external, exposed.contains(c.source.displayName), directions.contains(.egress) {
                 lines.append(Line(workload: c.source, direction: .egress, peer: .external(c.destination),
                                   connections: ExposureConnections(numbered: c.connections)))
             }
-            if c.source.kind == .external, c.destination.kind == .pod, directions.contains(.ingress), workloads.contains(c.destination) {
+            if c.source.kind == .external, exposed.contains(c.destination.displayName), directions.contains(.ingress) {
                 lines.append(Line(workload: c.destination, direction: .ingress, peer: .external(c.source),
                                   connections: ExposureConnections(numbered: c.connections)))
             }

@@ -40,12 +40,12 @@ extension ExposureConnections {
         if specs.isEmpty { return ExposureConnections(numbered: .allKubernetes) }
         var result = ExposureConnections.none
         for spec in specs {
-            if case .named(let name) = spec.port, destination == nil {
-                result = result.union(ExposureConnections(named: [spec.proto.description: [name]]))
-            } else if let destination {
-                result = result.union(ExposureConnections(numbered: spec.connections(toward: destination)))
-            } else {
-                result = result.union(ExposureConnections(numbered: spec.connections(toward: Endpoint(namespace: nil, name: ""))))
+            switch (spec.port, destination) {
+            case (_, let destination?): result = result.union(ExposureConnections(numbered: spec.connections(toward: destination)))
+            case (.named(let name), nil): result = result.union(ExposureConnections(named: [spec.proto.description: [name]]))
+            case (.all, nil): result = result.union(ExposureConnections(numbered: ConnectionSet(spec.proto)))
+            case (.range(let low, let high), nil):
+                result = result.union(ExposureConnections(numbered: ConnectionSet(spec.proto, ports: IntervalSet(low, high))))
             }
         }
         return result
