@@ -47,12 +47,23 @@ public enum IngressRoutes {
         controllerNamespaces.keys.sorted().map { Endpoint(namespace: $0, name: "{ingress-controller}", workloadKind: "") }
     }
 
-    /// Per workload display name, the connections the ingress controller may
-    /// open toward it (before network policies).
-    public static func connections(of objects: [KubeObject], endpoints: [Endpoint],
-                                   warnings: inout [String]) -> [String: ConnectionSet] {
+    /// One Ingress or Route sending traffic through one Service to one workload.
+    public struct Grant: Sendable, Hashable {
+        /// `Ingress` or `Route`.
+        public var kind: String
+        /// `namespace/name` of the Ingress or Route.
+        public var object: String
+        public var service: String
+        /// Display name of the workload reached.
+        public var workload: String
+        public var connections: ConnectionSet
+    }
+
+    /// Every (Ingress or Route, Service, workload) path with the connections
+    /// it forwards (before network policies), in input order.
+    public static func grants(of objects: [KubeObject], endpoints: [Endpoint], warnings: inout [String]) -> [Grant] {
         let services = readServices(objects, warnings: &warnings)
-        var result: [String: ConnectionSet] = [:]
+        var result: [Grant] = []
         for object in objects {
             for (serviceName, choice) in backends(of: object) {
                 let namespace = object.namespace ?? "default"
@@ -63,11 +74,27 @@ public enum IngressRoutes {
                 let ports = chosen(choice, of: service)
                 for endpoint in endpoints where selects(service, endpoint) {
                     let connections = ports.reduce(ConnectionSet.none) { $0.union(connection($1, toward: endpoint)) }
-                    if !connections.isEmpty { result[endpoint.displayName, default: .none] = result[endpoint.displayName, default: .none].union(connections) }
+                    guard !connections.isEmpty else { continue }
+                    result.append(Grant(kind: object.kind, object: "\(namespace)/\(object.name)", service: serviceName,
+                                        workload: endpoint.displayName, connections: connections))
                 }
             }
         }
         return result
+    }
+
+    /// Per workload display name, the union of what the grants forward to it.
+    public static func connections(of grants: [Grant]) -> [String: ConnectionSet] {
+        var result: [String: ConnectionSet] = [:]
+        for grant in grants { result[grant.workload, default: .none] = result[grant.workload, default: .none].union(grant.connections) }
+        return result
+    }
+
+    /// Per workload display name, the connections the ingress controller may
+    /// open toward it (before network policies).
+    public static func connections(of objects: [KubeObject], endpoints: [Endpoint],
+                                   warnings: inout [String]) -> [String: ConnectionSet] {
+        connections(of: grants(of: objects, endpoints: endpoints, warnings: &warnings))
     }
 
     static func locationPrefix(_ object: KubeObject) -> String { object.location.map { "\($0): " } ?? "" }

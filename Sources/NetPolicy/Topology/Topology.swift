@@ -14,6 +14,8 @@ public struct Topology: Sendable {
     public var model: PolicyModel
     /// Per workload display name, what Ingress/Route objects let the ingress controller open toward it.
     public var ingressRoutes: [String: ConnectionSet] = [:]
+    /// The Ingress/Route → Service → workload paths behind `ingressRoutes`, for explanations.
+    public var ingressGrants: [IngressRoutes.Grant] = []
     /// Problems met while building (invalid policies left out, unsupported fields).
     public var warnings: [String]
 

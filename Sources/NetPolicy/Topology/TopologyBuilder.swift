@@ -29,7 +29,8 @@ public struct TopologyBuilder {
         if let profiles = calico.profileTier { tiers.append(profiles) }
         let model = PolicyModel(tiers: tiers, universe: calico.universe, rejected: rejected)
         var topology = Topology(namespaces: namespaces, endpoints: endpoints + calico.hostEndpoints, model: model, warnings: warnings)
-        topology.ingressRoutes = IngressRoutes.connections(of: objects, endpoints: endpoints, warnings: &topology.warnings)
+        topology.ingressGrants = IngressRoutes.grants(of: objects, endpoints: endpoints, warnings: &topology.warnings)
+        topology.ingressRoutes = IngressRoutes.connections(of: topology.ingressGrants)
         topology.warnings += WorkloadLabelGaps.problems(in: topology, variants: WorkloadReader.labelVariants(of: objects))
         return topology
     }
