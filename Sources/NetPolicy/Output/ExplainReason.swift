@@ -2,10 +2,17 @@
 /// treats a set of connections between two peers as it does, in
 /// netpol-analyzer's explain wording.
 struct ExplainReason: Hashable {
-    /// One line of reasons, or a `NetworkPolicy list:` of several.
+    /// One line of reasons, or a list (`NetworkPolicy list:`) of several of one kind.
     enum Item: Hashable {
         case line(String)
-        case list([String])
+        case list(kind: String, entries: [String])
+
+        var entries: [String] {
+            switch self {
+            case .line(let text): return [text]
+            case .list(_, let entries): return entries
+            }
+        }
     }
 
     var allowed: Bool
@@ -28,7 +35,7 @@ struct ExplainReason: Hashable {
         for item in items {
             switch item {
             case .line(let text): lines.append("\t\t\t\(text)")
-            case .list(let entries): lines += ["\t\t\tNetworkPolicy list:"] + entries.map { "\t\t\t\t- \($0)" } + [""]
+            case .list(let kind, let entries): lines += ["\t\t\t\(kind) list:"] + entries.map { "\t\t\t\t- \($0)" } + [""]
             }
         }
         if endsInDefault && !items.isEmpty { lines.append("\t\t\tthe system default (Allow all)") }
@@ -40,6 +47,10 @@ struct ExplainReason: Hashable {
 /// set of connections every rule either covers entirely or not at all.
 struct ExplainReasoner {
     var topology: Topology
+    /// Names to print instead of some peers' display names (the ingress controller's stand-in pods).
+    var shownNames: [String: String] = [:]
+
+    private func name(_ peer: Endpoint) -> String { shownNames[peer.displayName] ?? peer.displayName }
 
     func reason(_ direction: Direction, from source: Endpoint, to destination: Endpoint, on atom: ConnectionSet) -> ExplainReason {
         let (local, other) = direction == .egress ? (source, destination) : (destination, source)
@@ -115,23 +126,23 @@ struct ExplainReasoner {
     }
 
     private static func item(_ entries: [String]) -> ExplainReason.Item {
-        entries.count == 1 ? .line(entries[0]) : .list(entries)
+        entries.count == 1 ? .line(entries[0]) : .list(kind: KubeNetworkPolicy.kind, entries: entries)
     }
 
     private func denial(_ policy: CompiledPolicy, _ direction: Direction, local: Endpoint, other: Endpoint, destination: Endpoint) -> String {
         let rules = policy.rules(direction) ?? []
         let head = "\(policy.ref) selects \(local.displayName)"
         if rules.isEmpty {
-            return "\(head), but \(other.displayName) is not allowed by any \(direction.rawValue) rule (no rules defined)"
+            return "\(head), but \(name(other)) is not allowed by any \(direction.rawValue) rule (no rules defined)"
         }
         for rule in rules {
             guard let condition = rule.condition as? any PeerScopedCondition, condition.matchesPeer(other, in: topology) else { continue }
-            let selects = "\(head), and \(direction.rawValue) rule #\(rule.index + 1) selects \(other.displayName)"
+            let selects = "\(head), and \(direction.rawValue) rule #\(rule.index + 1) selects \(name(other))"
             if condition.dependsOnDestination, condition.connections(toward: destination).isEmpty {
                 return "\(selects), but named ports of the rule have no match in the configuration of the destination peer"
             }
             return "\(selects), but the protocols and ports do not match"
         }
-        return "\(head), but \(other.displayName) is not allowed by any \(direction.rawValue) rule"
+        return "\(head), but \(name(other)) is not allowed by any \(direction.rawValue) rule"
     }
 }

@@ -12,7 +12,7 @@ struct ExplainReport {
     var only: ExplainFilter?
     var focusConnection: (proto: IPProtocol, port: UInt32)?
 
-    private var topology: Topology { analysis.topology }
+    var topology: Topology { analysis.topology }
 
     /// One group of connections with the same reasons in both directions.
     struct Group {
@@ -33,6 +33,7 @@ struct ExplainReport {
             }
             blocks += block(source, destination, groups)
         }
+        for (destination, groups) in ingressControllerGroups() { blocks += block(.ingressController, destination, groups) }
         var lines = [""]
         if !blocks.isEmpty { lines += Self.banner("Specific connections and their reasons") + blocks + [""] }
         if !systemDefault.isEmpty {
@@ -50,7 +51,7 @@ struct ExplainReport {
         return [rule, "# \(title) #", rule]
     }
 
-    private var universe: ConnectionSet {
+    var universe: ConnectionSet {
         focusConnection.map { ConnectionSet($0.proto, ports: IntervalSet($0.port, $0.port)) } ?? topology.model.universe
     }
 
@@ -68,7 +69,7 @@ struct ExplainReport {
             .sorted { ($0.0.displayName, $0.1.displayName) < ($1.0.displayName, $1.1.displayName) }
     }
 
-    private func block(_ source: Endpoint, _ destination: Endpoint, _ groups: [Group]) -> [String] {
+    func block(_ source: Endpoint, _ destination: Endpoint, _ groups: [Group]) -> [String] {
         var lines = [String(repeating: "-", count: 160), "Connections between \(source.displayName) => \(destination.displayName):", ""]
         for allowed in [true, false] where only == nil || (only == .allow) == allowed {
             let chosen = groups.filter { $0.allowed == allowed }
