@@ -27,7 +27,8 @@ struct ExplainReport {
         var systemDefault: [String] = []
         for (source, destination) in pairs() {
             let groups = self.groups(from: source, to: destination)
-            if groups.allSatisfy({ $0.egress.systemDefault && $0.ingress.systemDefault }) {
+            // Under a focus connection netpol-analyzer explains default-only pairs in place.
+            if focusConnection == nil, groups.allSatisfy({ $0.egress.systemDefault && $0.ingress.systemDefault }) {
                 if only != .deny { systemDefault.append("\(source.displayName) => \(destination.displayName)") }
                 continue
             }
