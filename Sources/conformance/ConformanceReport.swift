@@ -56,7 +56,7 @@ protocol ConformanceSuite {
 }
 
 enum ConformanceSuites {
-    static let names = ["rego", "gatekeeper", "pss", "kubescape", "kube-bench", "falco-loader", "falco-filter", "falco-regression", "polaris", "netpol-analyzer", "anp", "nca"]
+    static let names = ["rego", "gatekeeper", "pss", "kubescape", "kube-bench", "falco-loader", "falco-filter", "falco-regression", "polaris", "netpol-analyzer", "anp", "nca", "cyclonus"]
 
     static func make(_ name: String) -> ConformanceSuite? {
         switch name {
@@ -72,6 +72,7 @@ enum ConformanceSuites {
         case "netpol-analyzer": return NetpolAnalyzerConformance()
         case "nca": return NCAConformance()
         case "anp": return ANPConformance()
+        case "cyclonus": return CyclonusConformance()
         default: return nil
         }
     }
