@@ -70,7 +70,9 @@ struct ExplainReport {
             .sorted { ($0.0.displayName, $0.1.displayName) < ($1.0.displayName, $1.1.displayName) }
     }
 
+    /// One pair's explanation; nothing when `--explain-only` leaves no group.
     func block(_ source: Endpoint, _ destination: Endpoint, _ groups: [Group]) -> [String] {
+        if let only, !groups.contains(where: { $0.allowed == (only == .allow) }) { return [] }
         var lines = [String(repeating: "-", count: 160), "Connections between \(source.displayName) => \(destination.displayName):", ""]
         for allowed in [true, false] where only == nil || (only == .allow) == allowed {
             let chosen = groups.filter { $0.allowed == allowed }
