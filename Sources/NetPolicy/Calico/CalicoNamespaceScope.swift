@@ -4,8 +4,9 @@ public enum CalicoNamespaceScope: Sendable, Hashable {
     case everywhere
     /// Endpoints of one namespace (a namespaced policy without namespaceSelector).
     case namespace(String)
-    /// Endpoints of the namespaces a namespaceSelector picks; with `global()`
-    /// in it, non-namespaced endpoints (host endpoints, global network sets) too.
+    /// Endpoints of the namespaces a namespaceSelector picks. Inside it `all()`
+    /// means "namespaced" and `global()` "not namespaced" (host endpoints,
+    /// global network sets); non-namespaced ones are reached only through `global()`.
     case selected(CalicoSelector)
 
     /// The scope of a rule entity or policy: its namespaceSelector when present,
@@ -22,10 +23,10 @@ public enum CalicoNamespaceScope: Sendable, Hashable {
         case .everywhere: return true
         case .namespace(let own): return namespace == own
         case .selected(let selector):
-            guard let namespace else { return selector.mentionsGlobal && selector.matches([:], isGlobal: true) }
+            guard let namespace else { return selector.mentionsGlobal && selector.matchesNamespace([:], namespaced: false) }
             let labels = topology.map { context.namespaceLabels(namespace, in: $0) }
                 ?? [Topology.namespaceNameLabel: namespace, CalicoLabels.namespaceName: namespace]
-            return selector.matches(labels, isGlobal: false)
+            return selector.matchesNamespace(labels, namespaced: true)
         }
     }
 
@@ -36,11 +37,11 @@ public enum CalicoNamespaceScope: Sendable, Hashable {
         case .everywhere: return true
         case .namespace(let own): return set.namespace == own
         case .selected(let selector):
-            guard let ns = set.namespace else { return selector.mentionsGlobal && selector.matches([:], isGlobal: true) }
+            guard let ns = set.namespace else { return selector.mentionsGlobal && selector.matchesNamespace([:], namespaced: false) }
             var labels = namespaceLabels[ns] ?? [:]
             labels[Topology.namespaceNameLabel] = labels[Topology.namespaceNameLabel] ?? ns
             labels[CalicoLabels.namespaceName] = ns
-            return selector.matches(labels, isGlobal: false)
+            return selector.matchesNamespace(labels, namespaced: true)
         }
     }
 }

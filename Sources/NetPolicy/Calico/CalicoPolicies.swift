@@ -129,9 +129,9 @@ public struct CalicoPolicies: Sendable {
         for name in context.profiles.keys.sorted() {
             guard let profile = context.profiles[name] else { continue }
             if CalicoProfile.isGeneratedForKubernetes(name) {
-                if profile.hasRules {
+                if profile.rulesDifferFromGenerated {
                     warnings.append("\(profile.object?.location.map { "\($0): " } ?? "")Profile \(name): rules are not used; "
-                        + "Calico generates kns.* and ksa.* profiles from namespaces and service accounts (only labelsToApply is taken)")
+                        + "Calico generates kns.* (allow all) and ksa.* (no rules) profiles from namespaces and service accounts; only labelsToApply is taken")
                 }
                 continue
             }

@@ -22,10 +22,22 @@ public struct CalicoProfile: Sendable {
     /// `kns.<namespace>` and `ksa.<namespace>.<serviceaccount>`: the profiles Calico derives on Kubernetes.
     static func isGeneratedForKubernetes(_ name: String) -> Bool { name.hasPrefix("kns.") || name.hasPrefix("ksa.") }
 
-    /// True when the object declares ingress or egress rules.
-    var hasRules: Bool {
+    /// True when the object's rules differ from what Calico generates for
+    /// `kns.*` (allow everything both ways) and `ksa.*` (no rules).
+    var rulesDifferFromGenerated: Bool {
         let spec = object?.value["spec"]
-        return [spec?["ingress"], spec?["egress"]].contains { !($0?.arrayValue ?? []).isEmpty }
+        let ingress = spec?["ingress"]?.arrayValue ?? [], egress = spec?["egress"]?.arrayValue ?? []
+        if ingress.isEmpty && egress.isEmpty { return false }
+        return !(name.hasPrefix("kns.") && Self.allowsEverything(ingress) && Self.allowsEverything(egress))
+    }
+
+    /// `[{action: Allow}]`, possibly with empty `source`/`destination`, first in the list.
+    private static func allowsEverything(_ rules: [Value]) -> Bool {
+        guard let first = rules.first, first["action"]?.stringValue == "Allow", let fields = first.objectValue else { return false }
+        return fields.allSatisfy { key, value in
+            key.stringValue == "action" || ((key.stringValue == "source" || key.stringValue == "destination")
+                && (value == .null || value.objectValue?.isEmpty == true))
+        }
     }
 
     /// Reads the name and labels; rules are compiled once every profile's labels are known.

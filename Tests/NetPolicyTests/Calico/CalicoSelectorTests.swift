@@ -52,6 +52,17 @@ final class CalicoSelectorTests: XCTestCase {
         XCTAssertTrue(matches("global()", [:]))
     }
 
+    func testNamespaceSelectorsReadAllAsNamespacedAndGlobalAsNot() throws {
+        let either = try parse("global() || all()"), notBoth = try parse("!(global() && all())")
+        let namespacedOnly = try parse("all() && !global()"), globalOnly = try parse("global()")
+        for namespaced in [true, false] {
+            XCTAssertTrue(either.matchesNamespace([:], namespaced: namespaced))
+            XCTAssertTrue(notBoth.matchesNamespace([:], namespaced: namespaced))
+            XCTAssertEqual(namespacedOnly.matchesNamespace([:], namespaced: namespaced), namespaced)
+            XCTAssertEqual(globalOnly.matchesNamespace([:], namespaced: namespaced), !namespaced)
+        }
+    }
+
     func testNotBindsToOneOperation() throws {
         XCTAssertEqual(try parse("!a == 'x'"), .not(.equals("a", "x")))
         XCTAssertEqual(try parse("!a == 'x' && has(b)"), .and([.not(.equals("a", "x")), .has("b")]))

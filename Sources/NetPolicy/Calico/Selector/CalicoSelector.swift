@@ -31,12 +31,17 @@ public indirect enum CalicoSelector: Sendable, Hashable {
     /// Two or more operands joined by `||`.
     case or([CalicoSelector])
 
-    /// True when the selector holds for an endpoint with `labels`. `isGlobal`
-    /// is what `global()` evaluates to (true unless the caller scopes namespaces).
-    public func matches(_ labels: [String: String], isGlobal: Bool = true) -> Bool {
+    /// True when the selector holds for an endpoint with `labels`; `all()` and `global()` are true.
+    public func matches(_ labels: [String: String]) -> Bool { matches(labels, namespaced: nil) }
+
+    /// A namespaceSelector's verdict on something namespaced (`labels` are its
+    /// namespace's) or not (`labels` empty): `all()` means namespaced, `global()` not namespaced.
+    public func matchesNamespace(_ labels: [String: String], namespaced: Bool) -> Bool { matches(labels, namespaced: namespaced) }
+
+    private func matches(_ labels: [String: String], namespaced: Bool?) -> Bool {
         switch self {
-        case .all: return true
-        case .global: return isGlobal
+        case .all: return namespaced ?? true
+        case .global: return namespaced.map { !$0 } ?? true
         case .has(let label): return labels[label] != nil
         case .equals(let label, let value): return labels[label] == value
         case .notEquals(let label, let value): return labels[label] != value
@@ -45,9 +50,9 @@ public indirect enum CalicoSelector: Sendable, Hashable {
         case .endsWith(let label, let text): return labels[label]?.utf8.reversed().starts(with: text.utf8.reversed()) ?? false
         case .inSet(let label, let values): return labels[label].map(values.contains) ?? false
         case .notInSet(let label, let values): return labels[label].map { !values.contains($0) } ?? true
-        case .not(let operand): return !operand.matches(labels, isGlobal: isGlobal)
-        case .and(let operands): return operands.allSatisfy { $0.matches(labels, isGlobal: isGlobal) }
-        case .or(let operands): return operands.contains { $0.matches(labels, isGlobal: isGlobal) }
+        case .not(let operand): return !operand.matches(labels, namespaced: namespaced)
+        case .and(let operands): return operands.allSatisfy { $0.matches(labels, namespaced: namespaced) }
+        case .or(let operands): return operands.contains { $0.matches(labels, namespaced: namespaced) }
         }
     }
 
