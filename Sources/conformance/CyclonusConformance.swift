@@ -16,6 +16,7 @@ import PalisadeCore
 ///   select the pod, by meaning: targets by the probe pods they select, policy names, and
 ///   what the rules allow toward every probe peer.
 /// - explain: per direction, the targets of `analyze-explain.txt` equal all the policies' targets.
+/// - lint: the resolved checks of `analyze-lint.txt` (see `CyclonusLint`).
 /// - truth table: per cell of the Expected ingress / egress / combined tables of
 ///   `docs/test-runs.md`, every port/protocol mark equals the engine's verdict.
 struct CyclonusConformance: ConformanceSuite {
@@ -33,8 +34,9 @@ struct CyclonusConformance: ConformanceSuite {
                   + "traffic: \(trafficCount) items of examples/traffic.json × (Ingress verdict+targets, Egress verdict+targets, IS ALLOWED); "
                   + "target: \(targetCount) pods of examples/targets.json × (matching targets, combined rules) × (Ingress, Egress), compared by meaning on probe pods and external ranges; "
                   + "explain: analyze-explain.txt targets × (Ingress, Egress); "
+                  + "lint: per engine target × (CheckTargetAllIngressBlocked | CheckTargetAllEgressBlocked, CheckDNSBlockedOnTCP, CheckDNSBlockedOnUDP) reported by analyze-lint.txt exactly when the target's rules fire it; "
                   + "truth table: docs/test-runs.md Expected ingress/egress/combined, one case per source→destination cell (all its port/protocol marks), pods at 192.168.1.11-19. "
-                  + "Not judged (no expected output in the corpus): examples/traffic-example.json, examples/targets-example.json; analyze-lint.txt (lint checks, not verdicts); "
+                  + "Not judged (no expected output in the corpus): examples/traffic-example.json, examples/targets-example.json; lint checks of other cyclonus versions (source checks, all-allowed); "
                   + "the kube results and actual-vs-expected tables of the doc (cluster measurements)")
         }
         var units: [ConformanceUnit] = []
@@ -52,6 +54,7 @@ struct CyclonusConformance: ConformanceSuite {
             add("examples/targets.json", "target[\(index)]") { Self.targetResults(root: root, index: index) }
         }
         add("\(Self.output)/analyze-explain.txt", "explain") { Self.explainResults(root: root) }
+        add("\(Self.output)/analyze-lint.txt", "lint") { Self.lintResults(root: root) }
         add("docs/test-runs.md", "truth table") { CyclonusTruthTable(file: "\(root)/docs/test-runs.md").results() }
         return units
     }
@@ -199,6 +202,21 @@ struct CyclonusConformance: ConformanceSuite {
             }
         } catch {
             return [CaseResult(file: file, name: "explain", failure: "\(error)")]
+        }
+    }
+
+    static func lintResults(root: String) -> [CaseResult] {
+        let file = "\(output)/analyze-lint.txt"
+        do {
+            let lines = try String(contentsOfFile: "\(root)/\(file)", encoding: .utf8).components(separatedBy: "\n")
+            guard let table = CyclonusTable.next(lines, from: 0) else { throw CyclonusText.Unreadable(description: "no table") }
+            let rows = try CyclonusLint.rows(table)
+            let (model, problem) = model(root: root)
+            guard let model else { throw CyclonusText.Unreadable(description: "policies rejected: \(problem ?? "")") }
+            let probes = CyclonusProbes(model: model, namespaces: Set(rows.map(\.namespace)), labelSets: [], blocks: [])
+            return CyclonusLint(model: model, probes: probes).results(rows, file: file)
+        } catch {
+            return [CaseResult(file: file, name: "lint", failure: "\(error)")]
         }
     }
 
