@@ -114,3 +114,30 @@ public enum KubeNetworkPolicy {
         }
     }
 }
+
+extension KubeNetworkPolicy {
+    /// Warnings for named ports that no pod they could apply to defines: an
+    /// ingress rule's name is looked up on the pods the policy selects, an
+    /// egress rule's on the pods its peers match. Such a port allows nothing.
+    public static func unresolvedNamedPorts(in topology: Topology) -> [String] {
+        var warnings: [String] = []
+        for policy in topology.model.policies where policy.ref.kind == kind {
+            for direction in Direction.allCases {
+                for rule in policy.rules(direction) ?? [] {
+                    guard let condition = rule.condition as? Rule else { continue }
+                    let candidates = topology.endpoints.filter { endpoint in
+                        guard endpoint.isPod else { return false }
+                        return direction == .ingress ? policy.selector.selects(endpoint, in: topology) : condition.matchesPeer(endpoint, in: topology)
+                    }
+                    for spec in condition.ports {
+                        guard case .named(let name) = spec.port,
+                              !candidates.contains(where: { !$0.ports(named: name, proto: spec.proto).isEmpty }) else { continue }
+                        warnings.append("\(policy.ref.origin.map { "\($0): " } ?? "")port name: \"\(name)\" (\(spec.proto)) of \(policy.ref) "
+                            + "\(direction.rawValue.lowercased()) rule \(rule.index) is not defined on any pod it applies to; the port allows nothing")
+                    }
+                }
+            }
+        }
+        return warnings
+    }
+}

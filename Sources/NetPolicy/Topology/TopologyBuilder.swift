@@ -32,6 +32,7 @@ public struct TopologyBuilder {
         topology.ingressGrants = IngressRoutes.grants(of: objects, endpoints: endpoints, warnings: &topology.warnings)
         topology.ingressRoutes = IngressRoutes.connections(of: topology.ingressGrants)
         topology.warnings += WorkloadLabelGaps.problems(in: topology, variants: WorkloadReader.labelVariants(of: objects))
+        topology.warnings += KubeNetworkPolicy.unresolvedNamedPorts(in: topology)
         return topology
     }
 
