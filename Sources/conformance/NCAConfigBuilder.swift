@@ -41,13 +41,13 @@ struct NCAConfigBuilder {
         }
         let namespaceObjects = pick(spec.namespaceList, scheme.namespaceList) { $0.kind == "Namespace" }
         let podObjects = pick(spec.podList, scheme.podList) { Self.topologyKinds.contains($0.kind) || PodTemplates.hasPodSpec($0) }
-        let policyObjects = spec.policies.map { load($0) } ?? resources
+        let policyObjects = (spec.policies.map { load($0) } ?? resources).map(NCAPolicyValidation.normalized)
         errors += Self.validate(policyObjects)
 
         var peers = NCAPeers()
         peers.add(podObjects)
         let namespaces = Self.unique(namespaceObjects.filter { $0.kind == "Namespace" })
-        let others = Self.unique((namespaceObjects + podObjects + policyObjects).filter { !Self.topologyKinds.contains($0.kind) && !PodTemplates.hasPodSpec($0) })
+        let others = Self.unique((policyObjects + namespaceObjects + podObjects).filter { !Self.topologyKinds.contains($0.kind) && !PodTemplates.hasPodSpec($0) })
         let built = TopologyBuilder().build(namespaces + others)
         errors += built.model.rejected.map(\.reason)
         warnings += built.warnings
@@ -65,18 +65,22 @@ struct NCAConfigBuilder {
         return NCAConfig(configuration: configuration, peers: peers, errors: errors, warnings: warnings)
     }
 
-    /// Objects once each (a resource list may serve as pod, namespace and policy list at once).
+    /// Objects once each by kind, namespace and name, the first kept: a
+    /// resource list may serve as pod, namespace and policy list at once, and
+    /// NCA takes a policy defined twice in its inputs once.
     static func unique(_ objects: [KubeObject]) -> [KubeObject] {
         var seen: Set<String> = []
-        return objects.filter { seen.insert("\($0.location?.description ?? "")|\($0.kind)|\($0.namespace ?? "")|\($0.name)").inserted }
+        return objects.filter { seen.insert("\($0.apiVersion)|\($0.kind)|\($0.namespace ?? "")|\($0.name)").inserted }
     }
 
     /// Checks NCA makes before the policy compiler: a known API version and proper metadata.
     static func validate(_ objects: [KubeObject]) -> [String] {
         var errors: [String] = []
+        for object in objects {
+            errors += NCAPolicyValidation.problems(object).map { "\(object.location.map { "\($0): " } ?? "")\($0)" }
+        }
         for object in objects where object.kind == "NetworkPolicy" && object.group == "networking.k8s.io" {
             let at = object.location.map { "\($0): " } ?? ""
-            if object.version != "v1" { errors.append("\(at)unsupported apiVersion \(object.apiVersion)") }
             guard case .object = object.metadata, let name = object.metadata["name"]?.stringValue, !name.isEmpty else {
                 errors.append("\(at)NetworkPolicy metadata.name is missing"); continue
             }

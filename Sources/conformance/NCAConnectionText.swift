@@ -64,7 +64,10 @@ enum NCAConnectionText {
             throw Unsupported(description: "connection attribute \(unsupported) is not modelled")
         }
         let protocols: [IPProtocol]
-        if let names = fields["protocols"] {
+        if let names = fields["protocols"], names.lowercased().hasPrefix("all but ") {
+            let excluded = try names.dropFirst("all but ".count).split(separator: ",").map { try proto(String($0).trimmingCharacters(in: .whitespaces)) }
+            protocols = universe.protocols.filter { !excluded.contains($0) }
+        } else if let names = fields["protocols"] {
             protocols = try names.split(separator: ",").map { try proto(String($0).trimmingCharacters(in: .whitespaces)) }
         } else {
             protocols = universe.protocols.filter(\.hasPorts)

@@ -153,9 +153,11 @@ enum NCAGoldenParser {
             guard cells.count >= 6 else { continue }
             if cells[0] == "query" || cells[0].hasPrefix("---") { continue }
             if !cells[0].isEmpty {
-                let pairTitle = cells[0].components(separatedBy: ", key: ").first ?? cells[0]
-                let section = NCAGoldenSection(title: cells[0].components(separatedBy: ", key: ").last ?? cells[0], rules: [])
-                if cells[0].contains(", key: "), pairTitle == lastPair, !results.isEmpty {
+                let parts = cells[0].components(separatedBy: ", key: ")
+                let pairTitle = parts.count > 1 ? parts[0] : ""
+                let title = parts.last ?? cells[0]
+                let section = NCAGoldenSection(title: title, rules: [])
+                if title.contains("connections between"), pairTitle == lastPair, !results.isEmpty {
                     results[results.count - 1].append(section)
                 } else {
                     results.append([section])

@@ -85,12 +85,12 @@ struct NCAGoldenCheck {
             if Set(expected.keys) != Set(actual.keys) {
                 return "\(first) vs \(second): categories differ: expected [\(expected.keys.sorted().joined(separator: "; "))], got [\(actual.keys.sorted().joined(separator: "; "))]"
             }
-            var peers = old.peers
-            for (name, info) in new.peers.names where peers.names[name] == nil { peers.names[name] = info }
-            let endpoints = old.configuration.topology.endpoints + new.configuration.topology.endpoints.filter { peers.names[$0.displayName] != nil && !old.configuration.topology.endpoints.map(\.displayName).contains($0.displayName) }
             for (title, rules) in expected {
                 let conns = actual[title] ?? []
-                let expansion = NCAPairExpansion(endpoints: endpoints, peers: peers, universe: old.configuration.model.universe,
+                // Each category reads on one topology: lost connections on the first's, new ones on the second's.
+                let side = title.hasPrefix("Added") || title.hasPrefix("New") ? new : old
+                let expansion = NCAPairExpansion(endpoints: side.configuration.topology.endpoints, peers: side.peers,
+                                                 universe: old.configuration.model.universe,
                                                  cuts: old.configuration.model.namedAddressBlocks + new.configuration.model.namedAddressBlocks + NCAPairExpansion.blocks(rules))
                 if let difference = NCAPairExpansion.compare(expected: try expansion.expand(rules), actual: expansion.expand(conns)) {
                     return "\(first) vs \(second), \(title): \(difference)"

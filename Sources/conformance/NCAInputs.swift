@@ -56,7 +56,6 @@ struct NCAInputs {
         }
         if set.objects.isEmpty, set.errors.isEmpty, !set.notices.isEmpty {
             loaded = loadArrays(path)
-            if loaded.objects.isEmpty && loaded.errors.isEmpty { loaded.warnings = set.notices.map(\.description) }
         }
         return loaded
     }

@@ -108,6 +108,17 @@ struct NCAPairExpansion {
         return result
     }
 
+    /// A short description: protocols (at most 4) with their ports.
+    static func brief(_ set: ConnectionSet) -> String {
+        if set.isEmpty { return "none" }
+        let protocols = set.protocols
+        let shown = protocols.prefix(4).map { p -> String in
+            let ports = set.ports(of: p)
+            return ports == ConnectionSet.fullRange(of: p) ? "\(p)" : "\(p) \(ports)"
+        }
+        return shown.joined(separator: ",") + (protocols.count > 4 ? " and \(protocols.count - 4) more protocols" : "")
+    }
+
     /// Nil when equal; else the first differences.
     static func compare(expected: [Key: ConnectionSet], actual: [Key: ConnectionSet]) -> String? {
         let keys = Set(expected.keys).union(actual.keys).sorted()
@@ -118,7 +129,7 @@ struct NCAPairExpansion {
             if e == a { continue }
             count += 1
             if differences.count < 3 {
-                differences.append("\(key.source) => \(key.destination): expected \(e.analyzerText), got \(a.analyzerText)")
+                differences.append("\(key.source) => \(key.destination): missing \(brief(e.subtracting(a))), extra \(brief(a.subtracting(e)))")
             }
         }
         return count == 0 ? nil : "\(count) pairs differ (\(expected.count) expected, \(actual.count) actual): " + differences.joined(separator: "; ")

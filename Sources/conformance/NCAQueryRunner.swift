@@ -105,7 +105,7 @@ final class NCAQueryRunner {
         default:
             guard configuration.hasPolicies else { return configuration.topology.endpoints.count }
             let uncaptured = CaptureCoverage.uncaptured(configuration.topology)
-            if query.outputEndpoints == "deployments" {
+            if query.outputEndpoints != "pods" {
                 let peers = try resolve(ref).peers
                 func workloads(_ list: [Endpoint]) -> Int { Set(list.map { peers.names[$0.displayName]?.workload ?? $0.displayName }).count }
                 return workloads(uncaptured.ingress) + workloads(uncaptured.egress)

@@ -18,8 +18,9 @@ public enum PolicyEmptiness {
 
     public static func finding(for policy: CompiledPolicy, in topology: Topology) -> Finding {
         let selected = selectedEndpoints(policy, in: topology)
-        let locals = selected.isEmpty ? [stand(in: policy, topology: topology)] : selected
-        let peers = topology.endpoints + Topology.externalRanges(cutBy: policy.namedAddressBlocks)
+        let portNames = Set(topology.endpoints.flatMap { $0.namedPorts.map(\.name) })
+        let locals = (selected.isEmpty ? [stand(in: policy, topology: topology)] : selected).map { anyPort($0, portNames) }
+        let peers = topology.endpoints.map { anyPort($0, portNames) } + Topology.externalRanges(cutBy: policy.namedAddressBlocks)
         func empty(_ direction: Direction) -> [Int] {
             (policy.rules(direction) ?? []).enumerated().compactMap { index, rule in
                 matchesSomePeer(rule, direction, locals: locals, peers: peers, in: topology) ? nil : index
@@ -43,6 +44,16 @@ public enum PolicyEmptiness {
             }
         }
         return false
+    }
+
+    /// Emptiness is about peers, not ports: every port name resolves on every
+    /// endpoint, for every protocol, so that a rule is empty only when no peer matches.
+    static func anyPort(_ endpoint: Endpoint, _ names: Set<String>) -> Endpoint {
+        guard endpoint.kind != .external else { return endpoint }
+        var copy = endpoint
+        let protocols: [IPProtocol] = [.tcp, .udp, .sctp, .udplite]
+        copy.namedPorts = names.sorted().flatMap { name in protocols.map { Endpoint.NamedPort(name: name, proto: $0, port: 1) } }
+        return copy
     }
 
     /// A stand-in endpoint for a policy that selects nothing, so that its rules can still be tried.
