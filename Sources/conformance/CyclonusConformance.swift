@@ -35,7 +35,7 @@ struct CyclonusConformance: ConformanceSuite {
                   + "target: \(targetCount) pods of examples/targets.json × (matching targets, combined rules) × (Ingress, Egress), compared by meaning on probe pods and external ranges; "
                   + "explain: analyze-explain.txt targets × (Ingress, Egress); "
                   + "lint: per engine target × (CheckTargetAllIngressBlocked | CheckTargetAllEgressBlocked, CheckDNSBlockedOnTCP, CheckDNSBlockedOnUDP) reported by analyze-lint.txt exactly when the target's rules fire it; "
-                  + "truth table: docs/test-runs.md Expected ingress/egress/combined, one case per source→destination cell (all its port/protocol marks), pods at 192.168.1.11-19. "
+                  + "truth table: docs/test-runs.md Expected ingress/egress/combined, one case per source→destination cell (all its port/protocol marks), pods at 192.168.1.11-19 (inside the run's ipBlock 192.168.1.0/24, as its expected ingress into x/a on TCP/80 from every pod implies). "
                   + "Not judged (no expected output in the corpus): examples/traffic-example.json, examples/targets-example.json; lint checks of other cyclonus versions (source checks, all-allowed); "
                   + "the kube results and actual-vs-expected tables of the doc (cluster measurements)")
         }
