@@ -124,9 +124,6 @@ struct NetpolCase: Sendable {
 
     func judgeList() -> String? {
         guard let expected, let format, let dir = dirs.first else { return "case has no golden file" }
-        if flags.contains("multiple_networks") && flags.contains("explain") {
-            return "explain with multiple_networks is not implemented yet"
-        }
         guard let output = ConnlistFormat(rawValue: format) else { return "format \(format) is not implemented" }
         guard let golden = try? String(contentsOfFile: "\(root)/\(expected)", encoding: .utf8) else { return "cannot read \(expected)" }
         let (topology, _) = self.topology(dir)

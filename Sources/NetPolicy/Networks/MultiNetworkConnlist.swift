@@ -6,16 +6,24 @@ public struct MultiNetworkConnlist: Sendable {
     public var focus: AnalysisFocus
     /// Only connections that include this one; lines then omit the connection set.
     public var focusConnection: (proto: IPProtocol, port: UInt32)?
+    /// Explain each network's verdicts (txt) instead of listing connections.
+    public var explain: Bool
+    public var explainOnly: ExplainFilter?
 
     public init(analysis: MultiNetworkAnalysis, format: ConnlistFormat, focus: AnalysisFocus = AnalysisFocus(),
-                focusConnection: (proto: IPProtocol, port: UInt32)? = nil) {
+                focusConnection: (proto: IPProtocol, port: UInt32)? = nil, explain: Bool = false, explainOnly: ExplainFilter? = nil) {
         self.analysis = analysis
         self.format = format
         self.focus = focus
         self.focusConnection = focusConnection
+        self.explain = explain
+        self.explainOnly = explainOnly
     }
 
     public func render(_ topology: Topology) -> String {
+        if explain {
+            return MultiNetworkExplain(analysis: analysis, focus: focus, only: explainOnly, focusConnection: focusConnection).render(topology)
+        }
         let results = restrictedToFocusConnection(analysis.connectivity(topology, focus: focus))
         switch format {
         case .txt:

@@ -31,8 +31,8 @@ public struct ConnlistRequest: Sendable {
     /// Runs the analysis and renders it.
     public func render(_ topology: Topology) -> String {
         if let multipleNetworks {
-            return MultiNetworkConnlist(analysis: multipleNetworks, format: format, focus: focus,
-                                        focusConnection: focusConnection).render(topology)
+            return MultiNetworkConnlist(analysis: multipleNetworks, format: format, focus: focus, focusConnection: focusConnection,
+                                        explain: explain, explainOnly: explainOnly).render(topology)
         }
         let analysis = ConnectivityAnalysis(topology: topology)
         var connections = analysis.connections(focus: focus)
