@@ -3,10 +3,10 @@ import XCTest
 @testable import NetPolicy
 
 final class ExplainReportTests: XCTestCase {
-    private func explain(_ policies: String) -> [String] {
+    private func explain(_ policies: String, only: ExplainFilter? = nil) -> [String] {
         let fixture = ExposureFixture(policies: policies)
         let report = ExplainReport(analysis: ConnectivityAnalysis(topology: fixture.topology), focus: AnalysisFocus(),
-                                   only: nil, focusConnection: nil)
+                                   only: only, focusConnection: nil)
         return report.render(exposure: nil).components(separatedBy: "\n")
     }
 
@@ -38,6 +38,24 @@ final class ExplainReportTests: XCTestCase {
         XCTAssertTrue(b.contains("\t\t\tNetworkPolicy 'hello/web' allows connections by Ingress rule #1"))
         XCTAssertTrue(b.contains("\tDenied TCP:[1-8079,8081-65535], UDP, SCTP due to the following policies and rules:"))
         XCTAssertTrue(b.contains("\t\t\tNetworkPolicy 'hello/web' selects hello/a[Pod], and Ingress rule #1 selects hello/b[Pod], but the protocols and ports do not match"))
+    }
+
+    func testExplainOnlyKeepsPairsWithThatVerdict() {
+        let policy = ExposureFixture.policy("web", """
+          policyTypes: [Ingress]
+          ingress:
+            - from: [{podSelector: {matchLabels: {app: b}}}]
+              ports: [{port: 8080, protocol: TCP}]
+        """)
+        let denied = explain(policy, only: .deny)
+        XCTAssertFalse(denied.contains("Allowed connections:"))
+        XCTAssertFalse(denied.contains("# All Connections due to the system default (Allow all) #"))
+        XCTAssertTrue(block(denied, "hello/b[Pod] => hello/a[Pod]").contains("Denied connections:"))
+        let allowed = explain(policy, only: .allow)
+        XCTAssertFalse(allowed.contains("Denied connections:"))
+        XCTAssertTrue(allowed.contains("Connections between hello/b[Pod] => hello/a[Pod]:"))
+        XCTAssertFalse(allowed.contains("Connections between 0.0.0.0-255.255.255.255[External] => hello/a[Pod]:"),
+                       "nothing is allowed from outside to a, so the pair has no allowed group")
     }
 
     func testPairsOnlyTheDefaultDecidesAreListedAtTheEnd() {
