@@ -101,7 +101,7 @@ enum NCACommandLine {
             return "\(error)"
         }
         if let golden = query.expectedOutput, ["connectivityMap", "semanticDiff"].contains(type) {
-            guard ["txt", "yaml", "json", "csv", "md"].contains(query.format) else { return "\(query.format) golden output is not compared yet" }
+            guard ["txt", "yaml", "json", "csv", "md", "txt_no_fw_rules"].contains(query.format) else { return "\(query.format) golden output is not compared yet" }
             return NCAGoldenCheck(runner: runner).check(query, goldenPath: "\(tests)/\(golden)")
         }
         return nil

@@ -18,8 +18,9 @@ import NetPolicy
 ///   with `expectedOutput` (NCA compares no other query's output): the golden
 ///   fw-rules (txt, yaml, json, csv, md) and the answer are both expanded to
 ///   (source, destination) → connection set pairs, address blocks split into
-///   common atoms, and compared by meaning, not by text. dot and
-///   txt_no_fw_rules goldens fail as not compared.
+///   common atoms, and compared by meaning, not by text; txt_no_fw_rules
+///   goldens (pairwise lines) are expanded the same way. dot goldens fail as
+///   not compared.
 /// Plus one case per `tests/k8s_cmdline_tests.yaml` entry (see NCACommandLine).
 struct NCAConformance: ConformanceSuite {
     static let schemeRoots = ["tests/k8s_testcases", "tests/calico_testcases", "tests/fw_rules_tests"]
@@ -125,7 +126,7 @@ struct NCASchemeCases {
 
     func checkOutput(_ query: NCAScheme.Query, _ golden: String, _ scheme: NCAScheme, _ runner: NCAQueryRunner) -> String? {
         if let problem = loadProblems(query, runner) { return problem }
-        guard ["txt", "yaml", "json", "csv", "md"].contains(query.format) else {
+        guard ["txt", "yaml", "json", "csv", "md", "txt_no_fw_rules"].contains(query.format) else {
             return "\(query.format) golden output is not compared yet"
         }
         return NCAGoldenCheck(runner: runner).check(query, goldenPath: "\(scheme.directory)/\(golden)")

@@ -39,6 +39,7 @@ enum NCAGoldenParser {
         case "txt": return try parseText(text)
         case "yaml", "json": return try parseStructured(text)
         case "csv", "md": return try parseTable(text, csv: format == "csv")
+        case "txt_no_fw_rules": return try parsePairs(text)
         default: throw Malformed(description: "golden format \(format) is not compared")
         }
     }
@@ -112,6 +113,37 @@ enum NCAGoldenParser {
             }
         }
         return result
+    }
+
+    // MARK: txt_no_fw_rules
+
+    /// `ns/name[Kind] => 0.0.0.0-255.255.255.255 : {protocols:TCP,dst_ports:80}`, with category titles between.
+    static func parsePairs(_ text: String) throws -> [[NCAGoldenSection]] {
+        var sections: [NCAGoldenSection] = []
+        for raw in text.components(separatedBy: "\n") {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasSuffix("semantically equivalent.") { continue }
+            guard let arrow = line.range(of: " => "), let colon = line.range(of: " : ", range: arrow.upperBound..<line.endIndex) else {
+                sections.append(NCAGoldenSection(title: line, rules: []))
+                continue
+            }
+            if sections.isEmpty { sections.append(NCAGoldenSection(title: "", rules: [])) }
+            let rule = NCAFirewallRule(source: pairSide(String(line[..<arrow.lowerBound])),
+                                       destination: pairSide(String(line[arrow.upperBound..<colon.lowerBound])),
+                                       connection: .text(String(line[colon.upperBound...])))
+            sections[sections.count - 1].rules.append(rule)
+        }
+        return [sections]
+    }
+
+    /// `ns/name[Kind]` names a workload (`ns/name(Kind)`); anything else is an address range.
+    static func pairSide(_ text: String) -> NCAFirewallRule.Side {
+        guard text.hasSuffix("]"), let open = text.lastIndex(of: "["), let slash = text.firstIndex(of: "/") else {
+            return .addresses(addresses(text.components(separatedBy: ",")))
+        }
+        let namespace = String(text[..<slash])
+        let kind = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        return .pods(namespaces: [namespace], patterns: [.name("\(text[..<open])(\(kind))")])
     }
 
     // MARK: yaml / json
