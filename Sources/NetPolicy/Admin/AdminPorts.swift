@@ -20,7 +20,7 @@ struct AdminPortReader {
                 let port = try number(body["port"], field: "\(entryField).portNumber.port")
                 return [PortSpec(proto: try proto(body["protocol"], field: "\(entryField).portNumber.protocol"), port: .range(port, port))]
             case "namedPort":
-                return try named(body, field: "\(entryField).namedPort", proto: nil)
+                return try named(body, field: "\(entryField).namedPort")
             default:
                 return [PortSpec(proto: try proto(body["protocol"], field: "\(entryField).portRange.protocol"),
                                  port: try range(body, field: "\(entryField).portRange"))]
@@ -35,7 +35,7 @@ struct AdminPortReader {
             let entryField = "\(field)[\(index)]"
             let name = try onlyField(of: entry, among: ["tcp", "udp", "sctp", "destinationNamedPort"], field: entryField)
             guard let body = entry[name] else { throw InputError("\(entryField): \(Self.oneFieldError)", at: location) }
-            if name == "destinationNamedPort" { return try named(body, field: "\(entryField).destinationNamedPort", proto: nil) }
+            if name == "destinationNamedPort" { return try named(body, field: "\(entryField).destinationNamedPort") }
             let proto: IPProtocol = name == "tcp" ? .tcp : name == "udp" ? .udp : .sctp
             guard let destination = body["destinationPort"], destination != .null else { return [PortSpec(proto: proto, port: .all)] }
             let portField = "\(entryField).\(name).destinationPort"
@@ -62,8 +62,8 @@ struct AdminPortReader {
         return name
     }
 
-    /// A named port; with no protocol it resolves on any protocol the destination declares.
-    private func named(_ value: Value, field: String, proto: IPProtocol?) throws -> [PortSpec] {
+    /// A named port: it resolves on whichever protocol the destination declares it with.
+    private func named(_ value: Value, field: String) throws -> [PortSpec] {
         guard let name = value.stringValue, !name.isEmpty else { throw InputError("\(field) must be a port name", at: location) }
         try PortSpec.checkPortName(name, field: field, at: location)
         return IPProtocol.kubernetes.map { PortSpec(proto: $0, port: .named(name)) }
