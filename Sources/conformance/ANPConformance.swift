@@ -278,6 +278,14 @@ enum ANPGoSyntax {
 /// Runs the Go statements of `mutations_before` on the simulated cluster.
 /// Local variables hold copies (Go value semantics); a Patch call writes a
 /// copy back to the object the test fetched.
+///
+/// The data does not say which object a test variable was fetched as, so:
+/// `anp` / `banp` / `cnp` is the policy of that kind (for `cnp`, of the tier the
+/// test name says) in the assertion's manifests, and when there are several,
+/// the one whose YAML comments say the test updates it; `namespace` is the
+/// namespace that carries one of the label sets the test function assigns;
+/// `serverPodX` is the server of the first probe of the function that names
+/// it after the statement using it. Anything else fails the assertion.
 struct MutationInterpreter {
     var cluster: SimulatedCluster
     var shortName: String
