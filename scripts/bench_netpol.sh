@@ -10,9 +10,10 @@
 # GlobalNetworkPolicy); sizes 2 and 4 double, then quadruple, pods and both kinds
 # of policies (namespaces stay 200). Each run is
 # `palisade netpol analyze DIR -o txt` (release build; PALISADE=path overrides),
-# timed by /usr/bin/time -v (wall clock, peak RSS). Prints one row per size: pods,
-# workloads, policies, output lines (the size of the answer), seconds and peak
-# MiB, and the growth of time and of the answer from the previous size.
+# timed by /usr/bin/time -v (wall clock, CPU = user + system, peak RSS). Prints one
+# row per size: pods, workloads, policies, output lines (the size of the answer),
+# wall and CPU seconds (CPU is the steadier figure on a shared machine), peak MiB,
+# and the growth of CPU time and of the answer from the previous size.
 # Goal: size 1 under 2 s and 1 GiB; time growing no faster than the answer.
 set -euo pipefail
 
@@ -46,7 +47,7 @@ work=${keep:-$(mktemp -d)}
 mkdir -p "$work"
 [ -n "$keep" ] || trap 'rm -rf "$work"' EXIT
 
-printf '%-5s %7s %9s %9s %7s %10s %9s %9s %11s %12s\n' size pods workloads policies calico lines seconds peak_MiB time_growth answer_growth
+printf '%-5s %7s %9s %9s %7s %10s %9s %9s %9s %11s %12s\n' size pods workloads policies calico lines wall_s cpu_s peak_MiB time_growth answer_growth
 previous_seconds="" previous_lines=""
 for size in $sizes; do
     dir="$work/size-$size"
@@ -60,15 +61,16 @@ for size in $sizes; do
         echo "bench netpol: palisade failed on size $size:" >&2; tail -20 "$timing" >&2; exit 1; }
     if grep -q '^error: ' "$timing"; then echo "bench netpol: size $size: input errors:" >&2; grep '^error: ' "$timing" | head >&2; fi
     seconds=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$timing")
+    cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$timing")
     peak=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$timing")
     lines=$(grep -vc '^#' "$out" || true)
     workloads=$((pods / 5))
     time_growth="-" answer_growth="-"
     if [ -n "$previous_seconds" ]; then
-        time_growth=$(awk -v a="$seconds" -v b="$previous_seconds" 'BEGIN { printf "x%.2f", (b > 0 ? a / b : 0) }')
+        time_growth=$(awk -v a="$cpu" -v b="$previous_seconds" 'BEGIN { printf "x%.2f", (b > 0 ? a / b : 0) }')
         answer_growth=$(awk -v a="$lines" -v b="$previous_lines" 'BEGIN { printf "x%.2f", (b > 0 ? a / b : 0) }')
     fi
-    printf '%-5s %7d %9d %9d %7d %10d %9.2f %9d %11s %12s\n' "$size" "$pods" "$workloads" "$policies" "$calico_policies" \
-        "$lines" "$seconds" "$peak" "$time_growth" "$answer_growth"
-    previous_seconds=$seconds previous_lines=$lines
+    printf '%-5s %7d %9d %9d %7d %10d %9.2f %9.2f %9d %11s %12s\n' "$size" "$pods" "$workloads" "$policies" "$calico_policies" \
+        "$lines" "$seconds" "$cpu" "$peak" "$time_growth" "$answer_growth"
+    previous_seconds=$cpu previous_lines=$lines
 done
