@@ -60,7 +60,7 @@ struct ExplainReasoner {
         for tier in topology.model.tiers {
             let policies = tier.policies.filter { $0.rules(direction) != nil && $0.selector.selects(local, in: topology) }
             if policies.isEmpty { continue }
-            if tier.defaultAction == .deny {
+            if tier.kind == .networkPolicy {
                 let reason = unionTier(policies, direction, source, destination, local: local, other: other, atom: atom, before: items)
                 // netpol-analyzer gives no reason for a denial by NetworkPolicies
                 // without rules when an admin rule named the peer, but on other ports.
@@ -73,7 +73,10 @@ struct ExplainReasoner {
             switch orderedTier(policies, direction, source, destination, atom: atom) {
             case .decided(let allowed, let line): return ExplainReason(allowed: allowed, endsInDefault: false, items: items + [.line(line)])
             case .passed(let line): items.append(.line(line))
-            case .undecided(let peerMatched): adminMatchedOtherPorts = adminMatchedOtherPorts || peerMatched
+            case .undecided(let peerMatched):
+                adminMatchedOtherPorts = adminMatchedOtherPorts || peerMatched
+                // An ordered tier ending in a drop (Calico) denies what it left open.
+                if tier.defaultAction == .deny { return ExplainReason(allowed: false, endsInDefault: false, items: items) }
             }
         }
         return ExplainReason(allowed: local.kind == .pod, endsInDefault: true, items: items)
