@@ -24,7 +24,7 @@ struct MultiNetworkExplain {
             let scoped = analysis.topology(of: network, in: topology)
             let report = ExplainReport(analysis: ConnectivityAnalysis(topology: scoped), focus: focus, only: only,
                                        focusConnection: focusConnection).render(exposure: nil)
-            text += relabel(report, network: network, members: scoped.endpoints)
+            text += relabel(report, network: network, members: scoped.endpoints, in: topology)
         }
         let primaries = networks.filter { network in
             network.isPrimary && !analysis.members(of: network, in: topology).isEmpty
@@ -35,7 +35,7 @@ struct MultiNetworkExplain {
 
     /// Headings gain the network's name; peer names and, on secondary
     /// networks, system-default lines are adapted.
-    private func relabel(_ report: String, network: ClusterNetwork, members: [Endpoint]) -> String {
+    private func relabel(_ report: String, network: ClusterNetwork, members: [Endpoint], in topology: Topology) -> String {
         var lines = report.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if network.kind == .secondaryNAD { lines.removeAll { Self.systemDefaultLines.contains($0) } }
         if network.kind == .primaryUDN {
@@ -45,6 +45,11 @@ struct MultiNetworkExplain {
                 for (old, new) in renames { marked = marked.replacingOccurrences(of: old, with: new) }
                 return String(marked.dropFirst())
             }
+        }
+        if let (proto, port) = focusConnection, only != .allow, network.kind == .primaryUDN || network.kind == .primaryCUDN {
+            lines = IsolationExplanation(network: network, members: members,
+                                         podNetworkMembers: analysis.members(of: .podNetwork, in: topology), focus: focus,
+                                         connection: ConnectionSet(proto, ports: IntervalSet(port, port))).merged(into: lines)
         }
         return Self.retitled(lines, suffix: " in \(network.explainLabel)").joined(separator: "\n")
     }
