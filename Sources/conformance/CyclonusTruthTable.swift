@@ -66,8 +66,9 @@ struct CyclonusTruthTable: Sendable {
             }
             let ports = try Self.portProtocols(CyclonusText.words(Array(table.header.prefix(1))))
             let pods = Self.pods(ports: ports)
-            let topology = Topology(namespaces: Dictionary(uniqueKeysWithValues: Self.namespaces.map { ($0, ["ns": $0]) }),
+            var topology = Topology(namespaces: Dictionary(uniqueKeysWithValues: Self.namespaces.map { ($0, ["ns": $0]) }),
                                     endpoints: pods, model: model.model)
+            topology.addressBlocksMatchPods = true
             let engine = ConnectivityEngine(topology: topology)
             results += try judge(table, kind: kind, ports: ports, pods: pods, engine: engine)
             cursor = table.endLine

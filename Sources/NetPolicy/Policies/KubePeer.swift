@@ -12,7 +12,11 @@ public enum KubePeer: Sendable {
     public func matches(_ peer: Endpoint, in topology: Topology) -> Bool {
         switch self {
         case .addresses(let block):
-            return peer.kind == .external && block.isSuperset(of: peer.addresses)
+            switch peer.kind {
+            case .external: return block.isSuperset(of: peer.addresses)
+            case .pod, .host: return topology.addressBlocksMatchPods && !peer.addresses.isEmpty && block.isSuperset(of: peer.addresses)
+            case .ingressController: return false
+            }
         case .pods(let namespaces, let pods, let policyNamespace):
             guard peer.kind == .pod, let ns = peer.namespace else { return false }
             if let namespaces {

@@ -18,6 +18,11 @@ public struct Topology: Sendable {
     public var ingressGrants: [IngressRoutes.Grant] = []
     /// Problems met while building (invalid policies left out, unsupported fields).
     public var warnings: [String]
+    /// Whether a NetworkPolicy `ipBlock` also matches pods whose known IPs lie in it.
+    /// Kubernetes leaves this to the network plugin: Calico matches pod IPs (as
+    /// cyclonus's truth tables expect); netpol-analyzer treats blocks as
+    /// cluster-external only, which is the default here.
+    public var addressBlocksMatchPods = false
 
     public init(namespaces: [String: [String: String]], endpoints: [Endpoint], model: PolicyModel,
                 externals: [Endpoint]? = nil, warnings: [String] = []) {
