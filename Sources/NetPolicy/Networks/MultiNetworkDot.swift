@@ -97,7 +97,7 @@ struct MultiNetworkDot {
     }
 }
 
-extension String {
+private extension String {
     func replacingAll(_ target: Character, with replacement: Character) -> String {
         String(map { $0 == target ? replacement : $0 })
     }
