@@ -106,7 +106,10 @@ public enum IngressRoutes {
 
     static func connection(_ port: ServicePort, toward endpoint: Endpoint) -> ConnectionSet {
         switch port.target {
-        case .number(let n): return ConnectionSet(port.proto, ports: IntervalSet(n, n))
+        case .number(let n):
+            // As in netpol-analyzer, routed traffic reaches only the container ports the pods declare.
+            let declared = endpoint.containerPorts.contains { $0.port == n && $0.proto == port.proto }
+            return declared ? ConnectionSet(port.proto, ports: IntervalSet(n, n)) : .none
         case .name(let name):
             let numbers = endpoint.ports(named: name, proto: port.proto)
             return ConnectionSet(port.proto, ports: IntervalSet(intervals: numbers.map { .init($0, $0) }))

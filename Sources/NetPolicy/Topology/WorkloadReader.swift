@@ -20,6 +20,10 @@ public enum WorkloadReader {
     /// Endpoints of every object with a pod spec, merged per owner.
     /// A workload whose container ports are malformed is left out with a warning.
     public static func endpoints(of objects: [KubeObject], warnings: inout [String]) -> [Endpoint] {
+        for object in objects where object.kind == "Pod" && !object.group.isEmpty {
+            warnings.append("\(object.location.map { "\($0): " } ?? "")Pod \(object.namespace ?? "default")/\(object.name) has apiVersion \(object.apiVersion); Pods are core v1 objects, read as one")
+        }
+        let objects = objects.map(coreGroupPod)
         for object in objects {
             guard let spec = PodTemplates.podSpec(of: object), let problem = malformedPorts(spec) else { continue }
             warnings.append("\(object.location.map { "\($0): " } ?? "")\(object.kind) \(object.namespace ?? "default")/\(object.name): \(problem); the workload is left out")
@@ -30,12 +34,12 @@ public enum WorkloadReader {
     /// Per workload display name, one pod per distinct label set, for workloads
     /// whose pods do not all carry the same labels.
     public static func labelVariants(of objects: [KubeObject]) -> [String: [PodLabels]] {
-        read(objects).variants.filter { Set($0.value.map(\.labels)).count > 1 }
+        read(objects.map(coreGroupPod)).variants.filter { Set($0.value.map(\.labels)).count > 1 }
     }
 
     /// One endpoint per Pod object, named by the pod (kind `Pod`), for pod-level queries.
     public static func pods(of objects: [KubeObject]) -> [Endpoint] {
-        objects.compactMap { object -> Endpoint? in
+        objects.map(coreGroupPod).compactMap { object -> Endpoint? in
             guard object.kind == "Pod", object.group.isEmpty, let spec = PodTemplates.podSpec(of: object),
                   malformedPorts(spec) == nil else { return nil }
             var pod = endpoint(object: object, spec: spec)
@@ -43,6 +47,14 @@ public enum WorkloadReader {
             pod.workloadKind = "Pod"
             return pod
         }
+    }
+
+    /// A Pod written with a group (`apps/v1`) as the core `v1` Pod it means;
+    /// every other object unchanged.
+    static func coreGroupPod(_ object: KubeObject) -> KubeObject {
+        guard object.kind == "Pod", !object.group.isEmpty, case .object(var fields) = object.value else { return object }
+        fields[.string("apiVersion")] = .string("v1")
+        return KubeObject(.object(fields), location: object.location, template: object.template) ?? object
     }
 
     private static func read(_ objects: [KubeObject]) -> (endpoints: [Endpoint], variants: [String: [PodLabels]]) {

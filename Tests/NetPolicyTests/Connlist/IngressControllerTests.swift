@@ -60,4 +60,11 @@ final class IngressControllerTests: XCTestCase {
         let lines = ConnlistFixture([web, service, route]).lines().filter { $0.hasPrefix("{ingress-controller}") }
         XCTAssertEqual(lines, ["{ingress-controller} => shop/web[Deployment] : TCP 8080"])
     }
+
+    func testATargetPortThePodsDoNotDeclareIsNotReached() {
+        let other = ConnlistFixture.deployment("db", namespace: "shop", labels: "app: web, tier: db",
+                                               ports: "{containerPort: 5432}")
+        let lines = ConnlistFixture([web, other, service, ingress]).lines().filter { $0.hasPrefix("{ingress-controller}") }
+        XCTAssertEqual(lines, ["{ingress-controller} => shop/web[Deployment] : TCP 8080"])
+    }
 }

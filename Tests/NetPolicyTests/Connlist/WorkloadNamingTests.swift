@@ -39,4 +39,11 @@ final class WorkloadNamingTests: XCTestCase {
         XCTAssertEqual(problems.count, 1)
         XCTAssertTrue(problems[0].contains("default/agents") && problems[0].contains("by-tier"), problems[0])
     }
+
+    func testAPodWrittenWithAGroupIsReadAsAPodWithAWarning() {
+        let pod = ConnlistFixture.pod("app", labels: "app: a").replacingOccurrences(of: "apiVersion: v1", with: "apiVersion: apps/v1")
+        let fixture = ConnlistFixture([pod])
+        XCTAssertEqual(fixture.topology.endpoints.map(\.displayName), ["default/app[Pod]"])
+        XCTAssertTrue(fixture.problems.contains { $0.contains("apps/v1") && $0.contains("test.yaml") })
+    }
 }
