@@ -39,10 +39,13 @@ struct RuleCoverageFindings {
         for local in topology.endpoints where local.kind == .pod || local.kind == .host {
             for direction in Direction.allCases {
                 let applicable = applicablePolicies(local, direction)
-                if applicable.isEmpty { continue }
+                let order = ruleKeys(applicable, direction)
                 for peer in peers {
+                    // A rule that decided something once is never reported: the walk can stop
+                    // after the last rule still in question, and skip the peers once none is.
+                    guard let last = order.lastIndex(where: { usage[$0]?.decided != true }) else { break }
                     let (source, destination) = direction == .ingress ? (peer, local) : (local, peer)
-                    walk(applicable, direction, from: source, to: destination, usage: &usage)
+                    walk(applicable, direction, from: source, to: destination, through: order[last], usage: &usage)
                 }
             }
         }
@@ -60,8 +63,19 @@ struct RuleCoverageFindings {
         }
     }
 
+    /// The keys of the applicable rules in evaluation order (Log rules never decide; left out).
+    private func ruleKeys(_ applicable: [(tier: Int, policies: [Int])], _ direction: Direction) -> [RuleKey] {
+        applicable.flatMap { t, policyIndexes in
+            policyIndexes.flatMap { p in
+                (topology.model.tiers[t].policies[p].rules(direction) ?? []).enumerated()
+                    .filter { $0.element.action != .log }
+                    .map { RuleKey(tier: t, policy: p, direction: direction, position: $0.offset) }
+            }
+        }
+    }
+
     private func walk(_ applicable: [(tier: Int, policies: [Int])], _ direction: Direction,
-                      from source: Endpoint, to destination: Endpoint, usage: inout [RuleKey: Usage]) {
+                      from source: Endpoint, to destination: Endpoint, through lastKey: RuleKey, usage: inout [RuleKey: Usage]) {
         var remaining = topology.model.universe
         var decisions = Decisions()
         for (t, policyIndexes) in applicable {
@@ -70,13 +84,15 @@ struct RuleCoverageFindings {
             for p in policyIndexes {
                 let policy = tier.policies[p]
                 for (position, rule) in (policy.rules(direction) ?? []).enumerated() where rule.action != .log {
+                    let key = RuleKey(tier: t, policy: p, direction: direction, position: position)
                     let condition = rule.condition.connections(from: source, to: destination, in: topology)
-                        .intersection(topology.model.universe)
-                    if condition.isEmpty { continue }
+                    if condition.isEmpty { if key == lastKey { return }; continue }
                     let open = remaining.subtracting(passed)
                     let covered = condition.intersection(open)
-                    record(RuleKey(tier: t, policy: p, direction: direction, position: position), rule.action,
-                           condition: condition, covered: covered, passed: passed, decisions: decisions, usage: &usage)
+                    if usage[key]?.decided != true {
+                        record(key, rule.action, condition: condition, covered: covered, passed: passed, decisions: decisions, usage: &usage)
+                    }
+                    if key == lastKey { return }
                     guard !covered.isEmpty else { continue }
                     decisions.deciders.append((policy.ref, covered))
                     switch rule.action {

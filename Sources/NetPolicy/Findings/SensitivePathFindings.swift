@@ -10,18 +10,29 @@ struct SensitivePathFindings {
 
     var topology: Topology { engine.topology }
 
+    /// Connectivity by peer index (`topology.peers`: endpoints, then externals), cached per match pattern.
+    private let pairs: PairwiseConnectivity
+
+    init(engine: ConnectivityEngine, options: NetworkFindingOptions) {
+        self.engine = engine
+        self.options = options
+        pairs = PairwiseConnectivity(engine: engine)
+    }
+
+    private var externalIndexes: Range<Int> { topology.endpoints.count..<(topology.endpoints.count + topology.externals.count) }
+
     func findings() -> [Finding] {
         let exposed = exposedWorkloads()
         var findings: [Finding] = []
-        for (workload, entry) in exposed {
+        for (index, workload, entry) in exposed {
             if options.runs(.exposedSensitiveWorkload), let reason = sensitivity(of: workload) {
                 findings.append(NetworkFindingRule.exposedSensitiveWorkload.finding(
                     resource: FindingResources.workload(workload), path: "ingress",
                     message: "\(workload.displayName) (\(reason)) accepts \(entry.connections.analyzerText) from outside the cluster (\(OverBroadRuleFindings.summary(entry.addresses))).",
                     details: .object(fields: ["connections": .string(entry.connections.analyzerText)])))
             }
-            findings += internalPaths(from: workload)
-            findings += externalPaths(from: workload)
+            findings += internalPaths(from: index)
+            findings += externalPaths(from: index)
         }
         return findings
     }
@@ -32,16 +43,16 @@ struct SensitivePathFindings {
     }
 
     /// Pod endpoints some external range can connect to, with what reaches them.
-    func exposedWorkloads() -> [(Endpoint, Exposure)] {
-        topology.endpoints.filter { $0.kind == .pod }.compactMap { workload in
+    func exposedWorkloads() -> [(index: Int, endpoint: Endpoint, exposure: Exposure)] {
+        topology.endpoints.enumerated().filter { $0.element.kind == .pod }.compactMap { index, workload in
             var exposure = Exposure()
-            for external in topology.externals {
-                let allowed = engine.allowed(from: external, to: workload)
+            for external in externalIndexes {
+                let allowed = pairs.allowed(external, index)
                 if allowed.isEmpty { continue }
-                exposure.addresses = exposure.addresses.union(external.addresses)
+                exposure.addresses = exposure.addresses.union(pairs.peers[external].addresses)
                 exposure.connections = exposure.connections.union(allowed)
             }
-            return exposure.connections.isEmpty ? nil : (workload, exposure)
+            return exposure.connections.isEmpty ? nil : (index, workload, exposure)
         }
     }
 
@@ -50,9 +61,10 @@ struct SensitivePathFindings {
         return SensitiveTargets.databaseReason(endpoint).map { "a database: \($0)" }
     }
 
-    private func internalPaths(from source: Endpoint) -> [Finding] {
+    private func internalPaths(from sourceIndex: Int) -> [Finding] {
+        let source = topology.endpoints[sourceIndex]
         var findings: [Finding] = []
-        for target in topology.endpoints where target.displayName != source.displayName {
+        for (targetIndex, target) in topology.endpoints.enumerated() where targetIndex != sourceIndex {
             let rule: NetworkFindingRule
             let reason: String
             if SensitiveTargets.isAPIServer(target) {
@@ -63,7 +75,7 @@ struct SensitivePathFindings {
                 continue
             }
             guard options.runs(rule) else { continue }
-            let allowed = engine.allowed(from: source, to: target)
+            let allowed = pairs.allowed(sourceIndex, targetIndex)
             if allowed.isEmpty { continue }
             findings.append(rule.finding(
                 resource: FindingResources.workload(source), path: "egress to \(target.displayName)",
@@ -73,7 +85,8 @@ struct SensitivePathFindings {
         return findings
     }
 
-    private func externalPaths(from source: Endpoint) -> [Finding] {
+    private func externalPaths(from sourceIndex: Int) -> [Finding] {
+        let source = topology.endpoints[sourceIndex]
         var targets: [(NetworkFindingRule, IntervalSet, String)] = []
         if options.runs(.pathToMetadata) {
             targets.append((.pathToMetadata, IntervalSet(options.metadataAddress, options.metadataAddress), "the cloud metadata address"))
@@ -85,8 +98,9 @@ struct SensitivePathFindings {
         for (rule, addresses, what) in targets {
             var reached = IntervalSet.empty
             var connections = ConnectionSet.none
-            for external in topology.externals where external.addresses.intersects(addresses) {
-                let allowed = engine.allowed(from: source, to: external)
+            for externalIndex in externalIndexes where pairs.peers[externalIndex].addresses.intersects(addresses) {
+                let external = pairs.peers[externalIndex]
+                let allowed = pairs.allowed(sourceIndex, externalIndex)
                 if allowed.isEmpty { continue }
                 reached = reached.union(external.addresses.intersection(addresses))
                 connections = connections.union(allowed)
