@@ -1,4 +1,5 @@
 import Foundation
+import PalisadeCore
 
 /// The output formats of a connectivity list, as netpol-analyzer writes them.
 public enum ConnlistFormat: String, Sendable, CaseIterable {
@@ -62,22 +63,10 @@ public enum ConnlistFormat: String, Sendable, CaseIterable {
         return "[\n" + items.joined(separator: ",\n") + "\n]"
     }
 
-    /// A JSON string literal with Go's escaping of `<`, `>` and `&`.
+    /// A JSON string literal as Go's encoding/json writes it (`<`, `>`, `&` escaped).
     static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
+        var out = ""
+        JSONWriter.writeString(text, into: &out, escapeHTML: true)
+        return out
     }
 }

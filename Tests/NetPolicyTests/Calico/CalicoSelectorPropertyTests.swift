@@ -3,24 +3,10 @@ import XCTest
 
 /// Generated selectors survive a print/parse round trip, and random input never crashes the parser.
 final class CalicoSelectorPropertyTests: XCTestCase {
-    /// A small deterministic generator (SplitMix64) so failures reproduce.
-    private struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
-
     private let labels = ["app", "a.b/c-d_e", "projectcalico.org/name", "in", "x1"]
     private let values = ["", "web", "a b", "say \"hi\"", "it's", "ü", "{}", "&&"]
 
-    private func selector(_ random: inout Random, depth: Int) -> CalicoSelector {
+    private func selector(_ random: inout SeededRandom, depth: Int) -> CalicoSelector {
         let leafOnly = depth == 0
         switch random.below(leafOnly ? 10 : 13) {
         case 0: return .all
@@ -39,12 +25,12 @@ final class CalicoSelectorPropertyTests: XCTestCase {
         }
     }
 
-    private func set(_ random: inout Random) -> [String] {
+    private func set(_ random: inout SeededRandom) -> [String] {
         Set((0..<random.below(4)).map { _ in random.pick(values) }).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     func testPrintThenParseGivesTheSameSelector() throws {
-        var random = Random(state: 42)
+        var random = SeededRandom(seed: 42)
         for _ in 0..<3000 {
             let original = selector(&random, depth: 4)
             let printed = original.description
@@ -55,7 +41,7 @@ final class CalicoSelectorPropertyTests: XCTestCase {
     }
 
     func testRandomBytesNeverCrash() {
-        var random = Random(state: 7)
+        var random = SeededRandom(seed: 7)
         let alphabet = Array("ab()!&|=\"' {},.in has all global starts with not contains".utf8) + [0, 0xff, 0x09, 0x0a]
         var accepted = 0
         for _ in 0..<20000 {

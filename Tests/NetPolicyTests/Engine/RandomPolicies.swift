@@ -4,22 +4,11 @@ import PalisadeCore
 /// A reproducible generator of small clusters with random NetworkPolicies,
 /// for property tests.
 struct RandomPolicies {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    var rng: SplitMix64
+    var rng: SeededRandom
     let namespaces = ["x", "y", "z"]
     let apps = ["a", "b", "c"]
 
-    init(seed: UInt64) { rng = SplitMix64(state: seed) }
+    init(seed: UInt64) { rng = SeededRandom(seed: seed) }
 
     mutating func topology(policies count: Int) -> Topology {
         var endpoints: [Endpoint] = []

@@ -41,7 +41,7 @@ final class PolicyParserFuzzTests: XCTestCase {
     """
 
     func testMutatedManifestsNeverCrash() {
-        var rng = RandomPolicies.SplitMix64(state: 0x5eed)
+        var rng = SeededRandom(seed: 0x5eed)
         let bytes = Array(Self.seedText.utf8)
         let alphabet = Array("{}[]:,-'\"!&|() \n0123456789./abcxyz*%#".utf8)
         for round in 0..<300 {

@@ -1,6 +1,7 @@
 /// SplitMix64: the same numbers for the same seed on every platform and
 /// toolchain (the standard library's random helpers promise no such thing).
-struct SeededRandom {
+/// Shared by the property tests, the fuzz tests and the packet proof.
+struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
