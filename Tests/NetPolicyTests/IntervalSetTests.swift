@@ -42,3 +42,33 @@ final class IntervalSetTests: XCTestCase {
                        ["10.0.0.1/32", "10.0.0.2/31", "10.0.0.4/31", "10.0.0.6/32"])
     }
 }
+
+/// Connection sets over every protocol: ranged protocols keep ports, the
+/// others are whole; set algebra must hold across both kinds.
+final class ConnectionSetTests: XCTestCase {
+    let gre = IPProtocol(number: 47)
+
+    func testPortlessProtocolsAreWholeAndCombine() {
+        let a = ConnectionSet(gre).union(ConnectionSet(.tcp, ports: IntervalSet(80, 80)))
+        XCTAssertTrue(a.contains(gre, port: 0))
+        XCTAssertEqual(a.protocols.map(\.number).sorted(), [6, 47])
+        XCTAssertEqual(a.subtracting(ConnectionSet(gre)), ConnectionSet(.tcp, ports: IntervalSet(80, 80)))
+        XCTAssertEqual(a.intersection(ConnectionSet(gre)), ConnectionSet(gre))
+        XCTAssertEqual(ConnectionSet(gre, ports: IntervalSet(5, 9)), .none, "a port-less protocol has only the value 0")
+    }
+
+    func testAllProtocolsMinusKubernetesKeepsTheRest() {
+        let rest = ConnectionSet.allProtocols.subtracting(.allKubernetes)
+        XCTAssertEqual(rest.protocols.count, 252)
+        XCTAssertFalse(rest.contains(.tcp, port: 80))
+        XCTAssertEqual(rest.ports(of: .icmp), ConnectionSet.icmpRange)
+        XCTAssertEqual(rest.union(.allKubernetes), .allProtocols)
+        XCTAssertTrue(ConnectionSet.allProtocols.isSuperset(of: rest))
+    }
+
+    func testEqualSetsHashEqually() {
+        let built = ConnectionSet(.udp).union(ConnectionSet(gre)).subtracting(ConnectionSet(.udp))
+        XCTAssertEqual(built, ConnectionSet(gre))
+        XCTAssertEqual(Set([built, ConnectionSet(gre)]).count, 1)
+    }
+}

@@ -1,11 +1,19 @@
 /// A set of connections: for each IP protocol, the destination ports (or, for
-/// ICMP, the `type << 8 | code` values; for port-less protocols the single value 0).
+/// ICMP, the `type << 8 | code` values). Protocols without either are held
+/// whole or not at all, in a bit mask, so Calico's universe of every protocol
+/// costs a few words rather than 255 interval sets.
 ///
 /// Protocols with no member are never stored, so equal sets compare equal.
 public struct ConnectionSet: Sendable, Hashable {
-    public private(set) var byProtocol: [IPProtocol: IntervalSet]
+    /// Protocols with ports or ICMP type/code values.
+    private var ranged: [IPProtocol: IntervalSet]
+    /// Every other protocol, whole.
+    private var whole: ProtocolMask
 
-    public init() { byProtocol = [:] }
+    public init() {
+        ranged = [:]
+        whole = .empty
+    }
 
     public static let none = ConnectionSet()
 
@@ -20,7 +28,7 @@ public struct ConnectionSet: Sendable, Hashable {
     /// Every connection of each protocol.
     public static func all(of protocols: [IPProtocol]) -> ConnectionSet {
         var set = ConnectionSet()
-        for proto in protocols { set.byProtocol[proto] = fullRange(of: proto) }
+        for proto in protocols { set = set.union(ConnectionSet(proto)) }
         return set
     }
 
@@ -30,44 +38,55 @@ public struct ConnectionSet: Sendable, Hashable {
     /// The whole value space of one protocol.
     public static func fullRange(of proto: IPProtocol) -> IntervalSet {
         if proto.hasPorts { return portRange }
-        if proto == .icmp || proto == .icmpv6 { return icmpRange }
+        if isICMP(proto) { return icmpRange }
         return IntervalSet(0, 0)
     }
 
+    private static func isICMP(_ proto: IPProtocol) -> Bool { proto == .icmp || proto == .icmpv6 }
+
+    /// True for protocols whose members are ports or ICMP values (kept as interval sets).
+    private static func isRanged(_ proto: IPProtocol) -> Bool { proto.hasPorts || isICMP(proto) }
+
     /// `ports` of one protocol (clipped to the protocol's range).
     public init(_ proto: IPProtocol, ports: IntervalSet) {
-        byProtocol = [:]
+        self.init()
         let clipped = ports.intersection(Self.fullRange(of: proto))
-        if !clipped.isEmpty { byProtocol[proto] = clipped }
+        guard !clipped.isEmpty else { return }
+        if Self.isRanged(proto) { ranged[proto] = clipped } else { whole.insert(proto.number) }
     }
 
     /// Every connection of one protocol.
     public init(_ proto: IPProtocol) { self.init(proto, ports: Self.fullRange(of: proto)) }
 
-    public var isEmpty: Bool { byProtocol.isEmpty }
+    public var isEmpty: Bool { ranged.isEmpty && whole.isEmpty }
 
-    public var protocols: [IPProtocol] { byProtocol.keys.sorted() }
+    public var protocols: [IPProtocol] { (Array(ranged.keys) + whole.members.map(IPProtocol.init(number:))).sorted() }
 
-    public func ports(of proto: IPProtocol) -> IntervalSet { byProtocol[proto] ?? .empty }
+    public func ports(of proto: IPProtocol) -> IntervalSet {
+        if Self.isRanged(proto) { return ranged[proto] ?? .empty }
+        return whole.contains(proto.number) ? IntervalSet(0, 0) : .empty
+    }
 
-    public func contains(_ proto: IPProtocol, port: UInt32) -> Bool { byProtocol[proto]?.contains(port) ?? false }
+    public func contains(_ proto: IPProtocol, port: UInt32) -> Bool { ports(of: proto).contains(port) }
 
     public func union(_ other: ConnectionSet) -> ConnectionSet {
         if other.isEmpty { return self }
         if isEmpty { return other }
         var result = self
-        for (proto, ports) in other.byProtocol {
-            result.byProtocol[proto] = result.byProtocol[proto].map { $0.union(ports) } ?? ports
+        result.whole = whole.union(other.whole)
+        for (proto, ports) in other.ranged {
+            result.ranged[proto] = result.ranged[proto].map { $0.union(ports) } ?? ports
         }
         return result
     }
 
     public func intersection(_ other: ConnectionSet) -> ConnectionSet {
         var result = ConnectionSet()
-        for (proto, ports) in byProtocol {
-            guard let theirs = other.byProtocol[proto] else { continue }
+        result.whole = whole.intersection(other.whole)
+        for (proto, ports) in ranged {
+            guard let theirs = other.ranged[proto] else { continue }
             let both = ports.intersection(theirs)
-            if !both.isEmpty { result.byProtocol[proto] = both }
+            if !both.isEmpty { result.ranged[proto] = both }
         }
         return result
     }
@@ -75,9 +94,10 @@ public struct ConnectionSet: Sendable, Hashable {
     public func subtracting(_ other: ConnectionSet) -> ConnectionSet {
         if other.isEmpty { return self }
         var result = ConnectionSet()
-        for (proto, ports) in byProtocol {
-            let left = other.byProtocol[proto].map { ports.subtracting($0) } ?? ports
-            if !left.isEmpty { result.byProtocol[proto] = left }
+        result.whole = whole.subtracting(other.whole)
+        for (proto, ports) in ranged {
+            let left = other.ranged[proto].map { ports.subtracting($0) } ?? ports
+            if !left.isEmpty { result.ranged[proto] = left }
         }
         return result
     }
@@ -95,6 +115,6 @@ extension ConnectionSet {
     public var analyzerText: String {
         if isEmpty { return "No Connections" }
         if self == .allKubernetes { return "All Connections" }
-        return protocols.map { "\($0) \(byProtocol[$0]!)" }.joined(separator: ",")
+        return protocols.map { "\($0) \(ports(of: $0))" }.joined(separator: ",")
     }
 }
