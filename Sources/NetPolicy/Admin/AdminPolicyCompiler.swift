@@ -27,6 +27,7 @@ struct AdminPolicyCompiler {
         guard let spec = object["spec"], case .object = spec else {
             throw InputError("\(api.kind) '\(name)': spec must be an object", at: location)
         }
+        try KnownFields.check(spec, allowed: ["priority", "tier", "subject", "ingress", "egress"], field: "spec", at: location)
         let tier = try self.tier(spec)
         let priority = try self.priority(spec, name: name, tier: tier)
         let subject = try AdminSubject.parse(spec["subject"], at: location)
@@ -82,6 +83,8 @@ struct AdminPolicyCompiler {
     private mutating func rule(_ entry: Value, _ direction: Direction, field: String, index: Int,
                                peers: inout AdminPeerReader) throws -> PolicyRule {
         guard case .object = entry else { throw InputError("\(field) must be an object", at: location) }
+        try KnownFields.check(entry, allowed: ["name", "action", direction == .ingress ? "from" : "to", "ports", "protocols"],
+                              field: field, at: location)
         let word = entry["action"]?.stringValue ?? ""
         guard let action = api.action(word) else {
             throw InputError("\(field).action: \(Self.unknownActionError) \"\(word)\" (\(api.kind) supports \(api.actionWords))", at: location)

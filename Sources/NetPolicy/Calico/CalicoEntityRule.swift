@@ -86,6 +86,8 @@ extension CalicoEntityRule {
         entity.context = context
         guard let value, value != .null else { return entity }
         guard case .object = value else { throw InputError("\(field) must be an object", at: location) }
+        try KnownFields.check(value, allowed: ["nets", "notNets", "selector", "notSelector", "namespaceSelector",
+                                               "serviceAccounts", "services", "ports", "notPorts"], field: field, at: location)
         entity.nets = try CalicoNets.parse(value["nets"], field: "\(field).nets", at: location, warnings: &warnings)
         entity.notNets = try CalicoNets.parse(value["notNets"], field: "\(field).notNets", at: location, warnings: &warnings)
         entity.selector = try selector(value["selector"], field: "\(field).selector", at: location)

@@ -57,6 +57,9 @@ public enum CalicoPolicy {
         guard let spec = object.value["spec"], case .object = spec else {
             throw InputError("\(title): spec must be an object", at: location)
         }
+        try KnownFields.check(spec, allowed: ["order", "tier", "selector", "namespaceSelector", "serviceAccountSelector", "types",
+                                              "ingress", "egress", "doNotTrack", "preDNAT", "applyOnForward", "performanceHints"],
+                              field: "\(title): spec", at: location)
         let selector = try CalicoEntityRule.selector(spec["selector"], field: "\(title): spec.selector", at: location) ?? .all
         let namespaceSelector = try CalicoEntityRule.selector(spec["namespaceSelector"], field: "\(title): spec.namespaceSelector", at: location)
         if namespaceSelector != nil && !isGlobal {

@@ -86,6 +86,8 @@ struct CalicoRuleReader {
     private func rule(_ value: Value, _ direction: Direction, index: Int, field: String,
                       warnings: inout [String]) throws -> PolicyRule {
         guard case .object = value else { throw InputError("\(field) must be an object", at: location) }
+        try KnownFields.check(value, allowed: ["action", "protocol", "notProtocol", "icmp", "notICMP", "ipVersion",
+                                               "source", "destination", "http", "metadata"], field: field, at: location)
         let action = try Self.action(value["action"], field: "\(field).action", at: location)
         let proto = try protocolField(value["protocol"], field: "\(field).protocol")
         var condition = CalicoRuleCondition(direction: direction, base: .allProtocols, proto: proto,

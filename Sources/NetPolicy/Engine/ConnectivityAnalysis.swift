@@ -88,7 +88,8 @@ public struct ConnectivityAnalysis {
             }
         }
         result += ingressControllerConnections(focus: focus)
-        return result.sorted { ($0.source.displayName, $0.destination.displayName) < ($1.source.displayName, $1.destination.displayName) }
+        let keys = result.map { ($0.source.displayName, $0.destination.displayName) }
+        return result.indices.sorted { keys[$0] < keys[$1] }.map { result[$0] }
     }
 
     private func append(_ s: Int, _ d: Int, _ focus: AnalysisFocus, shownAs shown: (Endpoint, Endpoint)? = nil,

@@ -21,9 +21,13 @@ public final class PairwiseConnectivity {
         var cache: [[UInt64]: Int] = [:]
     }
 
-    private var plans: [Direction: [Int: Plan]] = [.ingress: [:], .egress: [:]]
+    /// Per direction (ingress 0, egress 1), per local class, its plan once made.
+    private var plans: [[Plan?]]
+    /// Whether each class can be a local endpoint (pods and hosts).
+    private let isLocal: [Bool]
     private var ruleIDs: [String: Int] = [:]
-    private var peerMatches: [Int: [Bool]] = [:]
+    /// Per global rule id, per peer class: does the rule's peer side match.
+    private var peerMatches: [[Bool]] = []
     private var sets: [ConnectionSet] = []
     private var setIDs: [ConnectionSet: Int] = [:]
     private var intersections: [Int: Int] = [:]
@@ -32,6 +36,8 @@ public final class PairwiseConnectivity {
         self.engine = engine
         peers = engine.topology.peers
         classes = EndpointClasses(peers)
+        plans = Array(repeating: Array(repeating: nil, count: classes.count), count: 2)
+        isLocal = classes.representatives.map { $0.kind == .pod || $0.kind == .host }
     }
 
     public convenience init(topology: Topology) { self.init(engine: ConnectivityEngine(topology: topology)) }
@@ -53,33 +59,33 @@ public final class PairwiseConnectivity {
     }
 
     private func verdictID(_ direction: Direction, local: Int, peer: Int) -> Int {
-        let localEndpoint = classes.representatives[local]
-        guard localEndpoint.kind == .pod || localEndpoint.kind == .host else { return intern(engine.universe) }
-        var plan = plans[direction]![local] ?? makePlan(direction, local: localEndpoint)
-        let key = patternKey(plan, direction: direction, peer: peer)
-        if let known = plan.cache[key] { return known }
-        let peerEndpoint = classes.representatives[peer]
+        guard isLocal[local] else { return intern(engine.universe) }
+        let d = direction == .ingress ? 0 : 1
+        if plans[d][local] == nil { plans[d][local] = makePlan(direction, local: classes.representatives[local]) }
+        let key = patternKey(d, local: local, direction: direction, peer: peer)
+        if let known = plans[d][local]!.cache[key] { return known }
+        let localEndpoint = classes.representatives[local], peerEndpoint = classes.representatives[peer]
         let (source, destination) = direction == .egress ? (localEndpoint, peerEndpoint) : (peerEndpoint, localEndpoint)
         let id = intern(engine.verdict(direction, from: source, to: destination).allowed)
-        plan.cache[key] = id
-        plans[direction]![local] = plan
+        plans[d][local]!.cache[key] = id
         return id
     }
 
-    private func patternKey(_ plan: Plan, direction: Direction, peer: Int) -> [UInt64] {
-        if plan.opaque { return [UInt64(peer)] }
-        var key = [UInt64](repeating: 0, count: (plan.scopedRules.count + 63) / 64 + 1)
-        for (position, rule) in plan.scopedRules.enumerated() where matches(rule.id, rule.condition, peer: peer) {
-            key[position / 64] |= 1 << UInt64(position % 64)
+    private func patternKey(_ d: Int, local: Int, direction: Direction, peer: Int) -> [UInt64] {
+        if plans[d][local]!.opaque { return [UInt64(peer)] }
+        let count = plans[d][local]!.scopedRules.count
+        var key = [UInt64](repeating: 0, count: (count + 63) / 64 + 1)
+        for position in 0..<count {
+            if peerMatches[plans[d][local]!.scopedRules[position].id][peer] { key[position / 64] |= 1 << UInt64(position % 64) }
         }
-        if direction == .egress && plan.destinationDependent {
+        if direction == .egress && plans[d][local]!.destinationDependent {
             key[key.count - 1] = UInt64(classes.portSignature[peer]) + 1
         }
         return key
     }
 
-    private func matches(_ ruleID: Int, _ condition: any PeerScopedCondition, peer: Int) -> Bool {
-        if let known = peerMatches[ruleID] { return known[peer] }
+    /// Appends the match row of a newly numbered rule (its id is the row's index).
+    private func computeMatches(_ condition: any PeerScopedCondition) {
         var row = [Bool](repeating: false, count: classes.count)
         let candidates: [Int]
         if let ns = condition.peerNamespace {
@@ -88,8 +94,7 @@ public final class PairwiseConnectivity {
             candidates = Array(0..<classes.count)
         }
         for c in candidates { row[c] = condition.matchesPeer(classes.representatives[c], in: engine.topology) }
-        peerMatches[ruleID] = row
-        return row[peer]
+        peerMatches.append(row)
     }
 
     private func makePlan(_ direction: Direction, local: Endpoint) -> Plan {
@@ -103,8 +108,14 @@ public final class PairwiseConnectivity {
                 for rule in model.tiers[entry.tier].policies[p].rules(direction) ?? [] {
                     guard let scoped = rule.condition as? any PeerScopedCondition else { plan.opaque = true; continue }
                     let name = "\(entry.tier)/\(p)/\(direction.rawValue)/\(rule.index)"
-                    let id = ruleIDs[name] ?? ruleIDs.count
-                    ruleIDs[name] = id
+                    let id: Int
+                    if let known = ruleIDs[name] {
+                        id = known
+                    } else {
+                        id = peerMatches.count
+                        ruleIDs[name] = id
+                        computeMatches(scoped)
+                    }
                     plan.scopedRules.append((id, scoped))
                     if scoped.dependsOnDestination { plan.destinationDependent = true }
                 }

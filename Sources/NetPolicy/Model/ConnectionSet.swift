@@ -114,7 +114,14 @@ extension ConnectionSet {
     /// `SCTP 1-65535,TCP 1-79,81-65535` (protocols sorted by name).
     public var analyzerText: String {
         if isEmpty { return "No Connections" }
-        if self == .allKubernetes { return "All Connections" }
-        return protocols.map { "\($0) \(ports(of: $0))" }.joined(separator: ",")
+        if self == .allKubernetes || self == .allProtocols { return "All Connections" }
+        var parts = ranged.keys.sorted().map { "\($0) \(ranged[$0]!)" }
+        if !whole.isEmpty { parts.append("protocols \(Self.numberRanges(whole.members))") }
+        return parts.joined(separator: ",")
+    }
+
+    /// `2-5,7,9-16`: protocol numbers with runs joined.
+    private static func numberRanges(_ numbers: [UInt8]) -> String {
+        IntervalSet(intervals: numbers.map { IntervalSet.Interval(UInt32($0), UInt32($0)) }).description
     }
 }

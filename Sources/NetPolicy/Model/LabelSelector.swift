@@ -52,6 +52,7 @@ public struct LabelSelector: Sendable, Hashable {
         guard case .object = value else {
             throw InputError("selector error: \(path) must be an object, found \(value.typeName)", at: location)
         }
+        try KnownFields.check(value, allowed: ["matchLabels", "matchExpressions"], field: path, at: location)
         var labels: [String: String] = [:]
         if let raw = value["matchLabels"], raw != .null {
             guard let object = raw.objectValue else {
@@ -79,6 +80,7 @@ public struct LabelSelector: Sendable, Hashable {
     }
 
     private static func requirement(_ entry: Value, field: String, at location: SourceLocation?) throws -> Requirement {
+        try KnownFields.check(entry, allowed: ["key", "operator", "values"], field: field, at: location)
         guard let key = entry["key"]?.stringValue else {
             throw InputError("selector error: \(field).key is required", at: location)
         }

@@ -9,8 +9,7 @@ public enum ConnlistFormat: String, Sendable, CaseIterable {
     /// With `onlyConnection` (`UDP 52`, from `--focus-conn`) the tables leave
     /// the connection column out and the text list names it in a header.
     public func render(_ connections: [PeerConnection], endpoints: [Endpoint], onlyConnection: String? = nil) -> String {
-        let rows = connections.map { Row(src: $0.source.displayName, dst: $0.destination.displayName, conn: $0.connections.analyzerText) }
-            .sorted()
+        let rows = Self.rows(connections).sorted()
         if let onlyConnection, self != .dot { return pairsOnly(rows, connection: onlyConnection) }
         switch self {
         case .txt: return rows.map { "\($0.src) => \($0.dst) : \($0.conn)" }.joined(separator: "\n")
@@ -36,12 +35,31 @@ public enum ConnlistFormat: String, Sendable, CaseIterable {
     }
 
     struct Row: Comparable {
-        var src: String
-        var dst: String
-        var conn: String
+        let src: String
+        let dst: String
+        let conn: String
+        /// `src => dst : conn`, built once: rows sort by it, byte-wise, as netpol-analyzer sorts its lines.
+        let line: String
 
-        static func < (a: Row, b: Row) -> Bool {
-            "\(a.src) => \(a.dst) : \(a.conn)".utf8.lexicographicallyPrecedes("\(b.src) => \(b.dst) : \(b.conn)".utf8)
+        init(src: String, dst: String, conn: String) {
+            self.src = src
+            self.dst = dst
+            self.conn = conn
+            line = "\(src) => \(dst) : \(conn)"
+        }
+
+        static func < (a: Row, b: Row) -> Bool { a.line.utf8.lexicographicallyPrecedes(b.line.utf8) }
+
+        static func == (a: Row, b: Row) -> Bool { a.line == b.line }
+    }
+
+    /// One row per connection, each distinct connection set rendered once.
+    static func rows(_ connections: [PeerConnection]) -> [Row] {
+        var texts: [ConnectionSet: String] = [:]
+        return connections.map { c in
+            let text = texts[c.connections] ?? c.connections.analyzerText
+            texts[c.connections] = text
+            return Row(src: c.source.displayName, dst: c.destination.displayName, conn: text)
         }
     }
 

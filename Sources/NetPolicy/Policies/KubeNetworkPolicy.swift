@@ -55,6 +55,7 @@ public enum KubeNetworkPolicy {
         guard let spec = object["spec"], case .object = spec else {
             throw InputError("NetworkPolicy \(namespace)/\(name): spec must be an object", at: location)
         }
+        try KnownFields.check(spec, allowed: ["podSelector", "policyTypes", "ingress", "egress"], field: "spec", at: location)
         let podSelector = try spec["podSelector"].flatMap { $0 == .null ? nil : $0 }
             .map { try LabelSelector(parsing: $0, path: "spec.podSelector", at: location) } ?? .everything
         let ingress = try rules(spec["ingress"], .ingress, namespace: namespace, at: location, warnings: &warnings)
@@ -89,6 +90,7 @@ public enum KubeNetworkPolicy {
         return try list.enumerated().map { index, entry in
             let ruleField = "\(field)[\(index)]"
             guard case .object = entry else { throw InputError("\(ruleField) must be an object", at: location) }
+            try KnownFields.check(entry, allowed: [peerKey, "ports"], field: ruleField, at: location)
             var peers: [KubePeer]? = nil
             if let rawPeers = entry[peerKey], rawPeers != .null {
                 guard let peerList = rawPeers.arrayValue else { throw InputError("\(ruleField).\(peerKey) must be a list", at: location) }

@@ -32,6 +32,7 @@ public enum KubePeer: Sendable {
     static func parse(_ value: Value, policyNamespace: String, field: String, at location: SourceLocation?,
                       warnings: inout [String]) throws -> KubePeer? {
         guard case .object = value else { throw InputError("rule NetworkPolicyPeer error: \(field) must be an object", at: location) }
+        try KnownFields.check(value, allowed: ["ipBlock", "podSelector", "namespaceSelector"], field: field, at: location)
         let ipBlock = value["ipBlock"].flatMap { $0 == .null ? nil : $0 }
         let podSelector = value["podSelector"].flatMap { $0 == .null ? nil : $0 }
         let namespaceSelector = value["namespaceSelector"].flatMap { $0 == .null ? nil : $0 }
@@ -52,6 +53,7 @@ public enum KubePeer: Sendable {
     /// nil for an IPv6 block (not analysed; a warning says so).
     static func parseBlock(_ value: Value, field: String, at location: SourceLocation?,
                            warnings: inout [String]) throws -> IntervalSet? {
+        try KnownFields.check(value, allowed: ["cidr", "except"], field: field, at: location)
         guard let cidr = value["cidr"]?.stringValue else {
             throw InputError("CIDR error: \(field).cidr is required", at: location)
         }

@@ -40,6 +40,7 @@ public struct PortSpec: Sendable, Hashable {
     /// Reads a NetworkPolicyPort (`protocol`, `port`, `endPort`).
     static func parseKubernetes(_ value: Value, field: String, at location: SourceLocation?) throws -> PortSpec {
         guard case .object = value else { throw InputError("\(field) must be an object", at: location) }
+        try KnownFields.check(value, allowed: ["protocol", "port", "endPort"], field: field, at: location)
         var proto = IPProtocol.tcp
         if let raw = value["protocol"], raw != .null {
             guard let text = raw.stringValue, let p = IPProtocol(name: text), IPProtocol.kubernetes.contains(p),

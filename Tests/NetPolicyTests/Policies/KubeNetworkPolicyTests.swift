@@ -169,3 +169,39 @@ final class KubeNetworkPolicyTests: XCTestCase {
         XCTAssertEqual(allowed(t, "web", "db"), .allKubernetes, "rejected policies isolate nothing")
     }
 }
+
+/// A misspelt field must not silently change a policy's meaning.
+final class KubeNetworkPolicyUnknownFieldTests: XCTestCase {
+    func testUnknownFieldsRejectThePolicyWithFileLineAndField() {
+        let text = """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: a, namespace: default}
+        spec: {containers: [{name: c, image: i}]}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: typo, namespace: default}
+        spec:
+          podSelector: {}
+          ingress: [{fromm: [{podSelector: {}}]}]
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: port-typo, namespace: default}
+        spec: {podSelector: {}, ingress: [{ports: [{port: 80, protcol: UDP}]}]}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: selector-typo, namespace: default}
+        spec: {podSelector: {matchLabel: {app: a}}}
+        """
+        let topology = TopologyBuilder().build(ManifestLoader().load(text: text, file: "typo.yaml").objects)
+        let reasons = Dictionary(uniqueKeysWithValues: topology.model.rejected.map { ($0.ref.name, $0.reason) })
+        XCTAssertEqual(reasons.keys.sorted(), ["port-typo", "selector-typo", "typo"])
+        XCTAssertTrue(reasons["typo"]?.hasPrefix("typo.yaml:6:") == true, reasons["typo"] ?? "")
+        XCTAssertTrue(reasons["typo"]?.contains("unknown field \"fromm\" in spec.ingress[0]") == true, reasons["typo"] ?? "")
+        XCTAssertTrue(reasons["port-typo"]?.contains("unknown field \"protcol\" in spec.ingress[0].ports[0]") == true)
+        XCTAssertTrue(reasons["selector-typo"]?.contains("unknown field \"matchLabel\" in spec.podSelector") == true)
+    }
+}
