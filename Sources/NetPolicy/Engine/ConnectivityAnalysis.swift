@@ -71,13 +71,14 @@ public struct ConnectivityAnalysis {
         var result: [PeerConnection] = []
         let endpointCount = topology.endpoints.count
         let peers = pairs.peers
+        let names = peers.map(\.displayName)
         var fineByLower: [UInt32: Int] = [:]
         for e in endpointCount..<peers.count {
             if let lower = peers[e].addresses.intervals.first?.lower { fineByLower[lower] = e }
         }
         func fine(_ external: Endpoint) -> Int? { external.addresses.intervals.first.flatMap { fineByLower[$0.lower] } }
         for s in 0..<endpointCount {
-            for d in 0..<endpointCount where d != s && peers[d].displayName != peers[s].displayName {
+            for d in 0..<endpointCount where d != s && names[d] != names[s] {
                 append(s, d, focus, to: &result)
             }
             for external in topology.externalDestinations {

@@ -13,8 +13,8 @@ public final class PairwiseConnectivity {
     private let classes: EndpointClasses
 
     private struct Plan {
-        /// The applicable rules in evaluation order, by global rule id, when all are peer-scoped.
-        var scopedRules: [(id: Int, condition: any PeerScopedCondition)]
+        /// The global ids of the applicable rules in evaluation order, when all are peer-scoped.
+        var ruleIDs: [Int]
         /// True when some rule is not peer-scoped: verdicts are then cached per peer class.
         var opaque: Bool
         var destinationDependent: Bool
@@ -73,10 +73,10 @@ public final class PairwiseConnectivity {
 
     private func patternKey(_ d: Int, local: Int, direction: Direction, peer: Int) -> [UInt64] {
         if plans[d][local]!.opaque { return [UInt64(peer)] }
-        let count = plans[d][local]!.scopedRules.count
-        var key = [UInt64](repeating: 0, count: (count + 63) / 64 + 1)
-        for position in 0..<count {
-            if peerMatches[plans[d][local]!.scopedRules[position].id][peer] { key[position / 64] |= 1 << UInt64(position % 64) }
+        let ids = plans[d][local]!.ruleIDs
+        var key = [UInt64](repeating: 0, count: (ids.count + 63) / 64 + 1)
+        for (position, id) in ids.enumerated() where peerMatches[id][peer] {
+            key[position / 64] |= 1 << UInt64(position % 64)
         }
         if direction == .egress && plans[d][local]!.destinationDependent {
             key[key.count - 1] = UInt64(classes.portSignature[peer]) + 1
@@ -93,7 +93,9 @@ public final class PairwiseConnectivity {
         } else {
             candidates = Array(0..<classes.count)
         }
-        for c in candidates { row[c] = condition.matchesPeer(classes.representatives[c], in: engine.topology) }
+        let representatives = classes.representatives
+        let topology = engine.topology
+        for c in candidates { row[c] = condition.matchesPeer(representatives[c], in: topology) }
         peerMatches.append(row)
     }
 
@@ -102,7 +104,7 @@ public final class PairwiseConnectivity {
         let applicable = engine.applicableRules(direction, local: local)
             ?? ConnectivityEngine.applicable(to: local, topology: engine.topology,
                                              scoped: ConnectivityEngine.policiesByScope(model))[direction] ?? []
-        var plan = Plan(scopedRules: [], opaque: false, destinationDependent: false)
+        var plan = Plan(ruleIDs: [], opaque: false, destinationDependent: false)
         for entry in applicable {
             for p in entry.policies {
                 for rule in model.tiers[entry.tier].policies[p].rules(direction) ?? [] {
@@ -116,7 +118,7 @@ public final class PairwiseConnectivity {
                         ruleIDs[name] = id
                         computeMatches(scoped)
                     }
-                    plan.scopedRules.append((id, scoped))
+                    plan.ruleIDs.append(id)
                     if scoped.dependsOnDestination { plan.destinationDependent = true }
                 }
             }
