@@ -34,14 +34,9 @@ done
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 [ -x /usr/bin/time ] || { echo "bench netpol: needs /usr/bin/time (Debian package 'time')" >&2; exit 2; }
 
-if [ -n "${PALISADE:-}" ]; then
-    palisade=$PALISADE
-else
-    build=(swift build -c release --product palisade --package-path "$repo")
-    if [ -n "${SWIFT_SCRATCH_PATH:-}" ]; then build+=(--scratch-path "$SWIFT_SCRATCH_PATH"); fi
-    "${build[@]}" >&2
-    palisade="$("${build[@]}" --show-bin-path)/palisade"
-fi
+# shellcheck source=bench_common.sh
+. "$repo/scripts/bench_common.sh"
+palisade=$(palisade_release_binary "$repo")
 
 work=${keep:-$(mktemp -d)}
 mkdir -p "$work"

@@ -42,14 +42,9 @@ if ! "$checkov_venv/bin/checkov" --version >/dev/null 2>&1; then
 fi
 checkov="$checkov_venv/bin/checkov"
 
-if [ -n "${PALISADE:-}" ]; then
-    palisade=$PALISADE
-else
-    build=(swift build -c release --product palisade --package-path "$repo")
-    if [ -n "${SWIFT_SCRATCH_PATH:-}" ]; then build+=(--scratch-path "$SWIFT_SCRATCH_PATH"); fi
-    "${build[@]}" >&2
-    palisade="$("${build[@]}" --show-bin-path)/palisade"
-fi
+# shellcheck source=bench_common.sh
+. "$repo/scripts/bench_common.sh"
+palisade=$(palisade_release_binary "$repo")
 
 work=${keep:-$(mktemp -d)}
 mkdir -p "$work"
