@@ -1,3 +1,5 @@
+import PalisadeCore
+
 /// A YAML value with ordered keys, for writing policies the way people
 /// write them (apiVersion, kind, metadata, spec).
 public indirect enum YAMLNode: Sendable, Hashable {
@@ -79,26 +81,13 @@ public indirect enum YAMLNode: Sendable, Hashable {
 
     private static func quotedKey(_ key: String) -> String { isPlain(key) ? key : quoted(key) }
 
-    /// Plain when safe, else a double-quoted (JSON-compatible) string.
+    /// Plain when safe, else a double-quoted string: a JSON string literal,
+    /// which YAML reads as the same double-quoted scalar.
     static func quoted(_ s: String) -> String {
         if isPlain(s) { return s }
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var out = ""
+        JSONWriter.writeString(s, into: &out)
+        return out
     }
 
     private static let reservedWords: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "y", "n", "~"]
